@@ -1,0 +1,284 @@
+"""The knowledge base's typed model: one dataclass per kind of entry.
+
+The field docs below are the schema: the validator reads these types to check
+the YAML, and the schema page for instructors is generated from them, so the
+schema is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import MISSING, dataclass, field
+from typing import Any, Literal, NewType
+
+# Ids that point at other entries; the validator checks each one exists.
+PaperId = NewType("PaperId", str)
+EvidenceId = NewType("EvidenceId", str)
+ClaimId = NewType("ClaimId", str)
+# A place in a paper: 'no-tempest ¶20', 'no-tempest ¶20-22', 'opioid-challenge [27]'.
+Locator = NewType("Locator", str)
+
+SourceKind = Literal["government", "news", "think-tank", "academic", "advocacy", "international", "other"]
+ClaimType = Literal["diagnosis", "causal", "recommendation", "prediction", "value"]
+Stance = Literal["for", "against", "mixed", "not-discussed"]
+Topic = Literal["deaths", "drug-use", "potency", "seizures", "money", "violence", "policy", "trade",
+                "supply", "history", "treatment", "military"]
+
+
+def doc(text: str, default: Any = MISSING) -> Any:
+    """A field with its documentation; a default makes it optional."""
+    if default is MISSING:
+        return field(metadata={"doc": text})
+    if isinstance(default, list):
+        return field(default_factory=list, metadata={"doc": text})
+    return field(default=default, metadata={"doc": text})
+
+
+@dataclass
+class Point:
+    """A short statement in this module's words, with the places in the papers it rests on."""
+
+    text: str = doc("One or two sentences in your own words; quote at most a few words, in quotation marks.")
+    at: list[Locator] = doc("Where in the papers this is said, e.g. `no-tempest ¶20`.")
+
+
+@dataclass
+class Section:
+    """One section of a paper, summarized."""
+
+    title: str = doc("The section's heading, as the paper gives it.")
+    paragraphs: str = doc("The paragraph range it covers, e.g. `5-9` (or `12` for one).")
+    summary: str = doc("What the section argues, in your own words.")
+
+
+@dataclass
+class Reference:
+    """One entry of a paper's notes or reference list."""
+
+    n: int = doc("Its number in the paper's list, as in `opioid-challenge [27]`.")
+    cite: str = doc("A short citation: author or body, outlet, year.")
+    kind: SourceKind = doc("What kind of source it is.")
+    year: int | None = doc("Year of publication, if the entry gives one.", None)
+
+
+@dataclass
+class Judgement:
+    """A strength or weakness of a paper: this module's analysis, with its reason."""
+
+    text: str = doc("The point, in one sentence.")
+    reason: str = doc("Why: what in the paper shows it.")
+    at: list[Locator] = doc("Where in the paper it can be seen.", [])
+
+
+@dataclass
+class Treatment:
+    """How a paper treats the four recurring topics of the debate."""
+
+    mexico: Point = doc("How the paper portrays Mexico and its government.")
+    china: Point = doc("How the paper portrays China.")
+    military_force: Point = doc("Its stance on US military force.")
+    public_health: Point = doc("What it says about public health, treatment and harm reduction.")
+
+
+@dataclass
+class Paper:
+    """One of the papers the module teaches from (`quizzes/<paper>/paper.yaml`)."""
+
+    id: PaperId = doc("The paper's id, the file name of its text in ../shared/papers.")
+    title: str = doc("Full title as published.")
+    short: str = doc("A short name for tables and tabs.")
+    authors: list[str] = doc("Authors as named in the text; empty when the text names none.")
+    venue: str = doc("Where it was published.")
+    date: str = doc("Publication date as the text gives it.")
+    thesis: Point = doc("The thesis in one sentence.")
+    method: Point = doc("How the paper argues: its method and the kinds of sources it uses.")
+    sections: list[Section] = doc("Every section, in order.")
+    recommendations: list[Point] = doc("What the paper recommends.")
+    treatment: Treatment = doc("Mexico, China, military force, public health.")
+    strengths: list[Judgement] = doc("Strongest points (this module's analysis).")
+    weaknesses: list[Judgement] = doc("Weakest points (this module's analysis).")
+    discussion: list[str] = doc("Four to six discussion questions.")
+    references: list[Reference] = doc("The paper's notes or references, classified; empty if it has none.")
+    url: str | None = doc("The original address, only where the text gives it. Never guess one.", None)
+    context: str | None = doc("Date and political context in one or two sentences, from the text.", None)
+    audience: str | None = doc("Who the paper writes for, and its tone.", None)
+
+
+@dataclass
+class Evidence:
+    """A figure or dated fact a paper states (`evidence:` lists)."""
+
+    id: str = doc("Stable id, lower-case words joined by hyphens, e.g. `oc-deaths-2022`.")
+    paper: PaperId = doc("Which paper states it.")
+    at: Locator = doc("The paragraph that states it: the figure must appear there, exactly as written.")
+    figure: str = doc("The figure exactly as written in that paragraph, e.g. `73,654`.")
+    measures: str = doc("What the figure measures, in your own words.")
+    topic: Topic = doc("Which group of the evidence ledger it belongs to.")
+    unit: str = doc("What kind of quantity it is (deaths, pounds, percent, dollars, date, ...); "
+                    "quiz distractors are drawn from figures with the same unit.")
+    cites: list[int] = doc("Numbers of the paper's notes or references it rests on; empty when none is given.")
+    note: str | None = doc("Anything a careful reader should notice about it.", None)
+
+
+@dataclass
+class Claim:
+    """A main claim of a paper (`claims:` lists)."""
+
+    id: str = doc("Stable id, e.g. `oc-merida-failed`.")
+    paper: PaperId = doc("Whose claim it is.")
+    type: ClaimType = doc("diagnosis, causal, recommendation, prediction or value.")
+    text: str = doc("The claim in your own words, at its strongest.")
+    at: list[Locator] = doc("Where the paper makes it.")
+    evidence: list[EvidenceId] = doc("Evidence items the paper offers for it (may be empty).")
+
+
+@dataclass
+class Counter:
+    """An objection to a claim (`counterarguments:` lists)."""
+
+    id: str = doc("Stable id, e.g. `ca-merida-attribution`.")
+    claim: ClaimId = doc("The claim it answers.")
+    by: PaperId | Literal["module"] = doc("Whose objection: a paper's id, or `module` for this module's analysis.")
+    text: str = doc("The objection, in your own words.")
+    at: list[Locator] = doc("Where the objecting paper says it; required when `by` is a paper.", [])
+    response: Point | None = doc("How the claim's own paper answers it, if it does.", None)
+
+
+@dataclass
+class Dimension:
+    """A row of the side-by-side matrix (`dimensions:` lists)."""
+
+    id: str = doc("Stable id.")
+    label: str = doc("The row's name, e.g. 'Role of China'.")
+    cells: dict[PaperId, Point] = doc("One short sentence per paper, keyed by paper id.")
+
+
+@dataclass
+class Finding:
+    """A point where the papers agree or differ (`findings:` lists)."""
+
+    id: str = doc("Stable id.")
+    kind: Literal["agree", "differ"] = doc("agree or differ.")
+    title: str = doc("A short heading.")
+    text: str = doc("What they share or where they part, in your own words.")
+    at: list[Locator] = doc("The places in two or more papers.")
+
+
+@dataclass
+class Position:
+    """One paper's position on a policy option."""
+
+    paper: PaperId = doc("The paper.")
+    stance: Stance = doc("for, against, mixed, or not-discussed.")
+    text: str = doc("Its position in one sentence.")
+    at: list[Locator] = doc("Where; may be empty only when the stance is not-discussed.", [])
+
+
+@dataclass
+class Option:
+    """A policy option of the debate map (`options:` lists)."""
+
+    id: str = doc("Stable id, e.g. `unilateral-force`.")
+    label: str = doc("Its name.")
+    summary: str = doc("What the option means, in one sentence.")
+    positions: list[Position] = doc("One position per paper.")
+
+
+@dataclass
+class Tension:
+    """Figures that do not fit together (`tensions:` lists)."""
+
+    id: str = doc("Stable id.")
+    title: str = doc("A short heading.")
+    evidence: list[EvidenceId] = doc("The conflicting evidence items (two or more).")
+    question: str = doc("The question put to students.")
+    explanations: list[str] = doc("Possible explanations: this module's analysis.")
+
+
+@dataclass
+class Context:
+    """A fact from outside the three papers, with its source."""
+
+    text: str = doc("The fact.")
+    source: str = doc("Where it comes from (a publication or body; no guessed address).")
+
+
+@dataclass
+class Term:
+    """A glossary term (`glossary:` lists)."""
+
+    id: str = doc("Stable id.")
+    term: str = doc("The term as it appears in the text; pages show it as a tooltip.")
+    kind: Literal["organization", "law", "program", "concept", "drug", "group", "place"] = doc("What it is.")
+    definition: str = doc("A definition in your own words, as the papers use the term.")
+    at: list[Locator] = doc("Where the papers use it.")
+    context: Context | None = doc("A fact from outside the papers, marked as context with its source.", None)
+
+
+@dataclass
+class Event:
+    """A dated event that a paper names (`timeline:` lists)."""
+
+    id: str = doc("Stable id.")
+    date: str = doc("`YYYY`, `YYYY-MM` or `YYYY-MM-DD`.")
+    event: str = doc("What happened, in your own words.")
+    at: list[Locator] = doc("Where the papers name it.")
+
+
+@dataclass
+class Choice:
+    """An option of a hand-written question."""
+
+    text: str = doc("The option's text.")
+    correct: bool = doc("true for a keyed answer.", False)
+    feedback: str = doc("Why this option is right or wrong.", "")
+
+
+@dataclass
+class Question:
+    """A hand-written question, for what templates cannot ask (`questions:` lists)."""
+
+    id: str = doc("Stable id, e.g. `q-eval-aumf-isis`.")
+    type: Literal["single", "multiple", "truefalse"] = doc("single, multiple or truefalse.")
+    stem: str = doc("The question; it must make sense without the options.")
+    choices: list[Choice] = doc("The options (for truefalse: True and False).")
+    explanation: str = doc("Why the key is right.")
+    at: list[Locator] = doc("The places the question draws on.")
+    topic: str = doc("Quiz topic: a paper id, `evidence`, `counterarguments` or `comparison`.")
+    bloom: Literal["remember", "understand", "apply", "analyze", "evaluate"] = doc("Bloom level.")
+
+
+# Top-level keys of a knowledge-base file and the entry type each holds.
+KINDS: dict[str, type] = {
+    "paper": Paper,
+    "evidence": Evidence,
+    "claims": Claim,
+    "counterarguments": Counter,
+    "dimensions": Dimension,
+    "findings": Finding,
+    "options": Option,
+    "tensions": Tension,
+    "glossary": Term,
+    "timeline": Event,
+    "questions": Question,
+}
+
+
+@dataclass
+class KnowledgeBase:
+    """The whole validated knowledge base, as the generators receive it."""
+
+    papers: list[Paper]
+    evidence: list[Evidence]
+    claims: list[Claim]
+    counterarguments: list[Counter]
+    dimensions: list[Dimension]
+    findings: list[Finding]
+    options: list[Option]
+    tensions: list[Tension]
+    glossary: list[Term]
+    timeline: list[Event]
+    questions: list[Question]
+    paragraphs: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def paper(self, paper_id: str) -> Paper:
+        return next(p for p in self.papers if p.id == paper_id)

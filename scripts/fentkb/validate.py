@@ -1,0 +1,182 @@
+"""Checks across entries: ids, references between entries, and locators into the papers."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from .convert import hints
+from .model import ClaimId, Counter, Evidence, EvidenceId, Locator, Paper, PaperId
+from .papers import describe_range, parse_locator
+from .problems import Problems
+from .yamlread import Key, YamlDoc, dotted
+
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass
+class Located:
+    """An entry with the file and field path it came from, for error messages."""
+
+    entry: Any
+    doc: YamlDoc
+    path: tuple[Key, ...]
+    kind: str
+
+
+class Validator:
+    def __init__(self, entries: list[Located], paragraphs: dict[str, dict[str, str]], problems: Problems) -> None:
+        self.entries = entries
+        self.paragraphs = paragraphs
+        self.problems = problems
+        self.ids: dict[Any, list[str]] = {PaperId: [], EvidenceId: [], ClaimId: []}
+        self.by_kind: dict[str, list[Located]] = {}
+        for item in entries:
+            self.by_kind.setdefault(item.kind, []).append(item)
+
+    def fail(self, item: Located, sub: tuple[Key, ...], message: str) -> None:
+        path = (*item.path, *sub)
+        self.problems.add(item.doc.file, item.doc.line(path), dotted(path), message)
+
+    def run(self) -> None:
+        self.check_ids()
+        for item in self.entries:
+            self.walk(item, item.entry, ())
+        for item in self.by_kind.get("evidence", []):
+            self.check_evidence(item)
+        for item in self.by_kind.get("counterarguments", []):
+            self.check_counter(item)
+        self.check_every_claim_answered()
+        self.check_per_paper_tables()
+
+    def check_ids(self) -> None:
+        seen: dict[tuple[str, str], Located] = {}
+        ref_type = {"paper": PaperId, "evidence": EvidenceId, "claims": ClaimId}
+        for item in self.entries:
+            entry_id = getattr(item.entry, "id", None)
+            if entry_id is None:
+                continue
+            if not ID.match(entry_id):
+                self.fail(item, ("id",), f"expected an id of lower-case letters, digits and hyphens "
+                          f"(at most 64), found '{entry_id}'")
+            group = "paper" if item.kind == "paper" else item.kind
+            first = seen.get((group, entry_id))
+            if first:
+                self.fail(item, ("id",), f"duplicate id '{entry_id}' (first used in "
+                          f"{first.doc.file}:{first.doc.line((*first.path, 'id'))})")
+                continue
+            seen[(group, entry_id)] = item
+            if item.kind in ref_type:
+                self.ids[ref_type[item.kind]].append(entry_id)
+        if self.paragraphs:
+            for item in self.by_kind.get("paper", []):
+                if item.entry.id not in self.paragraphs:
+                    self.fail(item, ("id",), f"no text for paper '{item.entry.id}' in the papers folder "
+                              f"(found: {', '.join(sorted(self.paragraphs))})")
+
+    def walk(self, item: Located, value: Any, sub: tuple[Key, ...]) -> None:
+        """Check every id reference and locator inside an entry, whatever its kind."""
+        if not is_dataclass(value):
+            return
+        for f in fields(value):
+            self.check_value(item, hints(type(value))[f.name], getattr(value, f.name), (*sub, f.name))
+
+    def check_value(self, item: Located, tp: Any, value: Any, sub: tuple[Key, ...]) -> None:
+        origin = typing.get_origin(tp)
+        if value is None:
+            return
+        if origin is list:
+            for i, v in enumerate(value):
+                self.check_value(item, typing.get_args(tp)[0], v, (*sub, i))
+        elif origin is dict:
+            key_tp, value_tp = typing.get_args(tp)
+            for k, v in value.items():
+                self.check_value(item, key_tp, k, (*sub, k))
+                self.check_value(item, value_tp, v, (*sub, k))
+        elif origin in (typing.Union, types.UnionType):
+            if PaperId in typing.get_args(tp) and value != "module":
+                self.check_value(item, PaperId, value, sub)
+            else:
+                self.walk(item, value, sub)
+        elif tp is Locator:
+            self.check_locator(item, value, sub)
+        elif tp in self.ids:
+            if value not in self.ids[tp]:
+                known = ", ".join(sorted(self.ids[tp])[:8]) + (", ..." if len(self.ids[tp]) > 8 else "")
+                self.fail(item, sub, f"unknown {tp.__name__[:-2].lower()} id '{value}' (known: {known or 'none'})")
+        else:
+            self.walk(item, value, sub)
+
+    def check_locator(self, item: Located, text: str, sub: tuple[Key, ...]) -> None:
+        place = parse_locator(text)
+        if place is None:
+            self.fail(item, sub, f"expected a locator like 'no-tempest ¶20', 'no-tempest ¶20-22' or "
+                      f"'opioid-challenge [27]', found '{text}'")
+            return
+        if place.paper not in self.ids[PaperId]:
+            self.fail(item, sub, f"locator '{text}' names an unknown paper '{place.paper}' "
+                      f"(known: {', '.join(sorted(self.ids[PaperId]))})")
+            return
+        places = self.paragraphs.get(place.paper)
+        if places is None:
+            return  # papers folder absent: ranges cannot be checked
+        missing = [k for k in place.keys if k not in places]
+        if missing:
+            self.fail(item, sub, f"locator '{text}' points past the paper: {place.paper} has "
+                      f"{describe_range(places)}")
+
+    def check_evidence(self, item: Located) -> None:
+        ev: Evidence = item.entry
+        if None in (ev.at, ev.figure, ev.paper):
+            return
+        place = parse_locator(ev.at)
+        if place is None or place.paper not in self.paragraphs:
+            return
+        if place.paper != ev.paper:
+            self.fail(item, ("at",), f"expected a place in '{ev.paper}', found one in '{place.paper}'")
+            return
+        text = " ".join(self.paragraphs[place.paper].get(k, "") for k in place.keys)
+        if ev.figure not in text:
+            self.fail(item, ("figure",), f"the figure '{ev.figure}' is not written in {ev.at}; "
+                      "copy it exactly as the paper writes it")
+        paper = self.paper(ev.paper)
+        numbers = {r.n for r in paper.references} if paper else set()
+        for i, n in enumerate(ev.cites or []):
+            if paper and n not in numbers:
+                self.fail(item, ("cites", i), f"{ev.paper} has no note or reference [{n}] in its paper.yaml")
+
+    def check_counter(self, item: Located) -> None:
+        counter: Counter = item.entry
+        if counter.by in ("module", None):
+            return
+        if not counter.at:
+            self.fail(item, ("at",), f"a counterargument by '{counter.by}' needs the places where that paper says it")
+        for i, loc in enumerate(counter.at or []):
+            place = parse_locator(loc)
+            if place and place.paper != counter.by:
+                self.fail(item, ("at", i), f"expected a place in '{counter.by}', found '{loc}'")
+
+    def check_every_claim_answered(self) -> None:
+        answered = {c.entry.claim for c in self.by_kind.get("counterarguments", [])}
+        for item in self.by_kind.get("claims", []):
+            if item.entry.id not in answered:
+                self.fail(item, ("id",), f"claim '{item.entry.id}' has no counterargument; add one "
+                          "(by another paper, or by: module)")
+
+    def check_per_paper_tables(self) -> None:
+        papers = set(self.ids[PaperId])
+        for kind, attr in (("dimensions", "cells"), ("options", "positions")):
+            for item in self.by_kind.get(kind, []):
+                value = getattr(item.entry, attr)
+                if value is None:
+                    continue
+                covered = set(value) if isinstance(value, dict) else {p.paper for p in value}
+                if covered != papers:
+                    self.fail(item, (attr,), f"expected one entry for each paper ({', '.join(sorted(papers))}), "
+                              f"found {', '.join(sorted(covered)) or 'none'}")
+
+    def paper(self, paper_id: str) -> Paper | None:
+        return next((i.entry for i in self.by_kind.get("paper", []) if i.entry.id == paper_id), None)

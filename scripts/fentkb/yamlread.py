@@ -1,0 +1,124 @@
+"""Read the knowledge base's YAML files, keeping the line of every value.
+
+PyYAML's composer gives each node its position; we turn the node tree into
+plain Python values ourselves so that we can also catch what a plain
+`yaml.safe_load` lets through silently: duplicate keys (the later one wins),
+anchors and aliases (a 'billion laughs' file expands to gigabytes), and bytes
+that are not UTF-8.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problems
+
+MAX_FILE_BYTES = 2_000_000  # the whole seed knowledge base is far below this
+
+Key = str | int
+Lines = dict[tuple[Key, ...], int]
+
+
+@dataclass
+class YamlDoc:
+    """One file's data and the line where each value (or mapping key) stands."""
+
+    file: str
+    data: Any
+    lines: Lines = field(default_factory=dict)
+
+    def line(self, path: tuple[Key, ...]) -> int:
+        # fall back to the nearest enclosing value that has a line
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # keep dates as written ("2023-10-30"), not datetime
+    return _SCALARS.construct_object(node, deep=True)
+
+
+def _convert(node: yaml.Node, path: tuple[Key, ...], doc: YamlDoc, problems: Problems) -> Any:
+    doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), doc, problems) for i, item in enumerate(node.value)]
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            problems.add(doc.file, line, _dotted(path), "a key must be a plain word, found a complex key")
+            continue
+        if key in result:
+            first = doc.lines[(*path, key)]
+            problems.add(doc.file, line, _dotted((*path, key)),
+                         f"duplicate key '{key}' (first given on line {first}); remove one of them")
+            continue
+        doc.lines[(*path, key)] = line
+        result[key] = _convert(value_node, (*path, key), doc, problems)
+    return result
+
+
+def _dotted(path: tuple[Key, ...]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+dotted = _dotted
+
+
+def _reject_aliases(text: str, file: str, problems: Problems) -> bool:
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            problems.add(file, line, "", "anchors and aliases (& and *) are not allowed here; "
+                         "write each entry out in full")
+            return False
+    return True
+
+
+def read_yaml(path: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
+    """Parse one file; when it cannot be parsed at all, record why and return None."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        problems.add(shown_as, 0, "", f"file is too large: expected at most {MAX_FILE_BYTES:,} bytes, "
+                     f"found {len(raw):,}; split it into several files")
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        problems.add(shown_as, line, "", f"the file is not UTF-8 text: found byte 0x{raw[err.start]:02x}; "
+                     "save it as UTF-8")
+        return None
+    text = text.removeprefix("\ufeff")
+    try:
+        if not _reject_aliases(text, shown_as, problems):
+            return None
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        doc = YamlDoc(shown_as, {})
+        if node is not None:
+            doc.data = _convert(node, (), doc, problems)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else 0
+        problems.add(shown_as, line, "", f"this is not valid YAML: {err.problem or err.context}")
+        return None
+    except yaml.YAMLError as err:
+        problems.add(shown_as, 0, "", f"this is not valid YAML: {err}")
+        return None
+    # duplicate keys were recorded; go on so the rest of the file is checked too
+    return doc
