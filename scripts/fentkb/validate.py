@@ -15,6 +15,8 @@ from .problems import Problems
 from .yamlread import Key, YamlDoc, dotted
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+SPAN = re.compile(r"^(\d+)(?:-(\d+))?$")
+DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 @dataclass
@@ -50,6 +52,9 @@ class Validator:
         for item in self.by_kind.get("counterarguments", []):
             self.check_counter(item)
         self.check_every_claim_answered()
+        self.check_dates_and_terms()
+        for item in self.by_kind.get("paper", []):
+            self.check_sections(item)
         self.check_per_paper_tables()
 
     def check_ids(self) -> None:
@@ -123,6 +128,12 @@ class Validator:
         places = self.paragraphs.get(place.paper)
         if places is None:
             return  # papers folder absent: ranges cannot be checked
+        paper = self.paper(place.paper)
+        if place.first.isdigit() and paper and paper.references is not None and \
+                int(place.first) not in {r.n for r in paper.references}:
+            self.fail(item, sub, f"locator '{text}' names a note that {place.paper}'s paper.yaml does not list "
+                      "under references; add it there")
+            return
         missing = [k for k in place.keys if k not in places]
         if missing:
             self.fail(item, sub, f"locator '{text}' points past the paper: {place.paper} has "
@@ -165,6 +176,37 @@ class Validator:
             if item.entry.id not in answered:
                 self.fail(item, ("id",), f"claim '{item.entry.id}' has no counterargument; add one "
                           "(by another paper, or by: module)")
+
+    def check_sections(self, item: Located) -> None:
+        """Sections must cover the paper's paragraphs in order, each exactly once."""
+        paper: Paper = item.entry
+        expected = 1
+        for i, section in enumerate(paper.sections or []):
+            match = SPAN.match(section.paragraphs or "")
+            if not match:
+                self.fail(item, ("sections", i, "paragraphs"), f"expected a paragraph range like '5-9' or '12', "
+                          f"found '{section.paragraphs}'")
+                return
+            first, last = int(match[1]), int(match[2] or match[1])
+            if first != expected or last < first:
+                self.fail(item, ("sections", i, "paragraphs"), f"expected this section to start at ¶{expected} "
+                          f"(right after the previous one), found '{section.paragraphs}'")
+                return
+            expected = last + 1
+        places = self.paragraphs.get(paper.id or "")
+        if places and paper.sections is not None:
+            total = sum(1 for k in places if k.startswith("¶"))
+            if expected - 1 != total:
+                self.fail(item, ("sections",), f"expected sections covering ¶1-{total}, found them ending at "
+                          f"¶{expected - 1}")
+
+    def check_dates_and_terms(self) -> None:
+        for item in self.by_kind.get("timeline", []):
+            if item.entry.date and not DATE.match(item.entry.date):
+                self.fail(item, ("date",), f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found '{item.entry.date}'")
+        for item in self.by_kind.get("glossary", []):
+            if item.entry.term and any(ch in item.entry.term for ch in "[]*"):
+                self.fail(item, ("term",), f"a term cannot contain [, ] or *, found '{item.entry.term}'")
 
     def check_per_paper_tables(self) -> None:
         papers = set(self.ids[PaperId])

@@ -1,0 +1,46 @@
+# Two commands for a fresh machine: `make serve` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/scripts
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: serve build check test lint clean distclean setup setup-test
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt package.json package-lock.json $(VENV)/.site-installed
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+setup: $(VENV)/.site-installed
+setup-test: $(VENV)/.test-installed
+
+serve: setup  ## build and serve on http://127.0.0.1:8000, reloading on edits
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch quizzes --watch scripts
+
+build: setup  ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+check: setup  ## validate the knowledge base, listing every problem
+	$(BIN)/python -m fentkb check
+
+lint: setup-test
+	$(BIN)/ruff check scripts tests
+
+test: setup-test lint  ## lint, then every test (unit, build, browser)
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site build .pytest_cache .ruff_cache
+
+distclean: clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,69 @@
+"""Side by side: the matrix, where the papers agree and differ, and the debate map."""
+
+from __future__ import annotations
+
+from ..model import KnowledgeBase
+from .text import h, locs, md
+
+STANCE_LABEL = {"for": "Argues for", "against": "Argues against", "mixed": "Mixed", "not-discussed": "Not discussed"}
+
+
+def matrix(kb: KnowledgeBase) -> str:
+    page = "compare/index.md"
+    out = ["# Side by side", "",
+           "Each row asks one question of all three papers. Every cell is this module's one-sentence "
+           "reading, with the paragraphs it rests on. On a narrow screen the table turns into one card per "
+           "question.", ""]
+    # The wide table, for desktop; CSS hides it on narrow screens and shows the cards instead.
+    head = " | ".join(f"[{md(p.short)}](../papers/{p.id}.md)" for p in kb.papers)
+    out += ['<div class="fk-matrix-table" markdown>', "", f"| Question | {head} |",
+            "| --- |" + " --- |" * len(kb.papers)]
+    for d in kb.dimensions:
+        cells = " | ".join(f"{md(d.cells[p.id].text)} {locs(d.cells[p.id].at, page)}" for p in kb.papers)
+        out.append(f"| **{md(d.label)}** | {cells} |")
+    out += ["", "</div>", "", '<div class="fk-matrix-cards" markdown>', ""]
+    for d in kb.dimensions:
+        out += [f'<section class="fk-card" aria-label="{h(d.label)}" markdown>', "", f"**{md(d.label)}**", ""]
+        for p in kb.papers:
+            cell = d.cells[p.id]
+            out.append(f"- *{md(p.short)}*: {md(cell.text)} {locs(cell.at, page)}")
+        out += ["", "</section>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def agree_differ(kb: KnowledgeBase) -> str:
+    page = "compare/agree-differ.md"
+    out = ["# Where they agree, where they differ", "",
+           "The papers disagree about what to do, but they share more of the diagnosis than their "
+           "conclusions suggest. Each point names the paragraphs on both sides.", ""]
+    for kind, title in (("agree", "Where they agree"), ("differ", "Where they differ")):
+        out += [f"## {title}", ""]
+        for f in (f for f in kb.findings if f.kind == kind):
+            out += [f"### {md(f.title)}", "", f"{md(f.text)} {locs(f.at, page)}", ""]
+    return "\n".join(out)
+
+
+def debate_map(kb: KnowledgeBase) -> str:
+    page = "compare/debate-map.md"
+    short = {p.id: p.short for p in kb.papers}
+    out = ["# Debate map: four policy options", "",
+           "Four answers to the fentanyl crisis, and where each paper stands on each. Rows are options, "
+           "columns are papers; each cell gives the stance, a sentence and its paragraphs.", ""]
+    out += ['<div class="fk-map" markdown>', ""]
+    for o in kb.options:
+        out += ['<section class="fk-option" markdown>', "", f"## {md(o.label)} {{: #{o.id} }}", "", md(o.summary), ""]
+        for pos in o.positions:
+            out.append(f'- <span class="fk-stance fk-stance-{h(pos.stance)}">{STANCE_LABEL[pos.stance]}</span> '
+                       f"**{md(short[pos.paper])}**: {md(pos.text)} {locs(pos.at, page)}".rstrip())
+        out += ["", "</section>", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def pages(kb: KnowledgeBase) -> dict[str, str]:
+    return {
+        "compare/index.md": matrix(kb),
+        "compare/agree-differ.md": agree_differ(kb),
+        "compare/debate-map.md": debate_map(kb),
+    }

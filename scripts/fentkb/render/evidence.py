@@ -1,0 +1,74 @@
+"""The evidence ledger: every figure the papers state, by topic, and where the numbers disagree."""
+
+from __future__ import annotations
+
+from ..model import Evidence, KnowledgeBase
+from .text import ANALYSIS, locs, md
+
+TOPIC_TITLES = {
+    "deaths": "Deaths",
+    "drug-use": "Drug use",
+    "potency": "Potency",
+    "seizures": "Seizures",
+    "supply": "Supply and sources of the drug",
+    "violence": "Cartel violence",
+    "money": "Money",
+    "trade": "Trade and tariffs",
+    "treatment": "Treatment",
+    "military": "Military",
+    "policy": "Policy events",
+    "history": "History",
+}
+
+
+def source_of(kb: KnowledgeBase, e: Evidence) -> str:
+    refs = {r.n: r for r in kb.paper(e.paper).references}
+    cited = [refs[n] for n in e.cites if n in refs]
+    if not cited:
+        return "none given"
+    return "; ".join(f"[{r.n}] {md(r.cite)} ({md(r.kind)})" for r in cited)
+
+
+def ledger(kb: KnowledgeBase) -> str:
+    page = "evidence/index.md"
+    short = {p.id: p.short for p in kb.papers}
+    out = ["# Evidence ledger", "",
+           f"Every figure and dated fact the papers state: {len(kb.evidence)} in all. Each figure is written "
+           "exactly as the paper writes it, and a test checks that it appears in the cited paragraph. "
+           "'Source it cites' is the note or reference the paper attaches to it, and that source's kind.", "",
+           "Jump to [where the numbers disagree](#where-the-numbers-disagree).", ""]
+    for topic, title in TOPIC_TITLES.items():
+        items = [e for e in kb.evidence if e.topic == topic]
+        if not items:
+            continue
+        out += [f"## {title}", "", "| Figure | What it measures | Paper | Where | Source it cites |",
+                "| --- | --- | --- | --- | --- |"]
+        for e in items:
+            note = f" *Note: {md(e.note)}*" if e.note else ""
+            out.append(f"| **{md(e.figure)}** {{: #{e.id} }} | {md(e.measures)}{note} | {md(short[e.paper])} "
+                       f"| {locs([e.at], page)} | {source_of(kb, e)} |")
+        out.append("")
+    out += tensions(kb, page)
+    return "\n".join(out)
+
+
+def tensions(kb: KnowledgeBase, page: str) -> list[str]:
+    by_id = {e.id: e for e in kb.evidence}
+    short = {p.id: p.short for p in kb.papers}
+    out = ["## Where the numbers disagree", "",
+           "Some figures do not fit together, within one paper or across papers. Each case is put to you as a "
+           "question; the possible explanations that follow are this module's analysis, not the papers'.", ""]
+    for t in kb.tensions:
+        out += [f"### {md(t.title)}", ""]
+        for eid in t.evidence:
+            e = by_id[eid]
+            out.append(f"- **{md(e.figure)}**: {md(e.measures)} ({md(short[e.paper])}, {locs([e.at], page)})")
+        out += ["", f"**Question.** {md(t.question)}", ""]
+        out += ['<details class="fk-explain" markdown>', f"<summary>Possible explanations {ANALYSIS}</summary>", ""]
+        out += [f"- {md(x)}" for x in t.explanations]
+        out += ["", "</details>", ""]
+    return out
+
+
+def pages(kb: KnowledgeBase) -> dict[str, str]:
+    return {"evidence/index.md": ledger(kb)}

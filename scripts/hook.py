@@ -1,0 +1,45 @@
+"""MkDocs hook: hands the build the pages generated from the knowledge base.
+
+It only calls the generator (fentkb.generate); all logic lives there, so the
+same pages would come out of any Material-compatible builder that can call it.
+A knowledge-base problem stops the build before anything is written to site/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fentkb import generate  # noqa: E402
+from fentkb.papers import default_papers_dir  # noqa: E402
+from fentkb.problems import KnowledgeBaseError  # noqa: E402
+
+_state: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        kb = generate.load(root / "quizzes", default_papers_dir(root))
+    except KnowledgeBaseError as err:
+        raise PluginError(str(err)) from None
+    _state["kb"] = kb
+    _state["tooltips"] = generate.tooltips(kb)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for src_uri, content in generate.site_pages(_state["kb"]).items():
+        files.append(File.generated(config, src_uri, content=content))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return f"{markdown}\n\n{_state['tooltips']}\n"
