@@ -27,8 +27,10 @@ setup-test: $(VENV)/.test-installed
 serve: setup  ## build and serve on http://127.0.0.1:8000, reloading on edits
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch quizzes --watch scripts
 
-build: setup  ## strict build into site/
-	$(BIN)/mkdocs build --strict
+build: setup  ## strict build into site/; the old site stays until a new one is complete
+	rm -rf build/site.new
+	$(BIN)/mkdocs build --strict --site-dir build/site.new
+	rm -rf site && mv build/site.new site
 
 check: setup  ## validate the knowledge base, listing every problem
 	$(BIN)/python -m fentkb check

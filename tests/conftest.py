@@ -39,6 +39,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project (config, prose, knowledge base, code) to break on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "quizzes", "scripts"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)

@@ -57,13 +57,16 @@ def load_knowledge_base(quizzes_dir: Path, papers_dir: Path) -> KnowledgeBase:
     if not files:
         problems.add(str(quizzes_dir), 0, "", "no YAML files found; the knowledge base lives here")
     located: list[Located] = []
+    unreadable = 0
     for path in files:
         shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         doc = read_yaml(path, shown, problems)
-        if doc is not None:
+        if doc is None:
+            unreadable += 1
+        else:
             located.extend(_entries(doc, problems))
     paragraphs = read_papers(papers_dir)
-    Validator(located, paragraphs, problems).run()
+    Validator(located, paragraphs, problems, complete=not unreadable).run()
     if problems:
         raise KnowledgeBaseError(problems)
     grouped = {kind: [i.entry for i in located if i.kind == kind] for kind in KINDS}

@@ -30,7 +30,11 @@ class Located:
 
 
 class Validator:
-    def __init__(self, entries: list[Located], paragraphs: dict[str, dict[str, str]], problems: Problems) -> None:
+    def __init__(self, entries: list[Located], paragraphs: dict[str, dict[str, str]], problems: Problems,
+                 complete: bool = True) -> None:
+        # When a file could not be read at all, its ids are unknown: references to them are not reported,
+        # or one unreadable paper.yaml would bury its own message under hundreds of 'unknown id' lines.
+        self.complete = complete
         self.entries = entries
         self.paragraphs = paragraphs
         self.problems = problems
@@ -109,7 +113,7 @@ class Validator:
         elif tp is Locator:
             self.check_locator(item, value, sub)
         elif tp in self.ids:
-            if value not in self.ids[tp]:
+            if value not in self.ids[tp] and self.complete:
                 known = ", ".join(sorted(self.ids[tp])[:8]) + (", ..." if len(self.ids[tp]) > 8 else "")
                 self.fail(item, sub, f"unknown {tp.__name__[:-2].lower()} id '{value}' (known: {known or 'none'})")
         else:
@@ -122,6 +126,8 @@ class Validator:
                       f"'opioid-challenge [27]', found '{text}'")
             return
         if place.paper not in self.ids[PaperId]:
+            if not self.complete:
+                return
             self.fail(item, sub, f"locator '{text}' names an unknown paper '{place.paper}' "
                       f"(known: {', '.join(sorted(self.ids[PaperId]))})")
             return

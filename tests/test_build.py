@@ -1,0 +1,70 @@
+"""The real site, built strictly: every generated page is there and every link and anchor resolves."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+from conftest import PAPERS_DIR, ROOT, copy_project, mkdocs_build
+from htmlcheck import broken_links, foreign_loads
+
+from fentkb import generate
+
+
+def built_path(site: Path, src_uri: str) -> Path:
+    stem = src_uri.removesuffix(".md")
+    return site / ("index.html" if stem == "index" else
+                   f"{stem.removesuffix('/index')}/index.html" if stem.endswith("index") else f"{stem}/index.html")
+
+
+def test_every_generated_page_is_built(site: Path) -> None:
+    kb = generate.load(ROOT / "quizzes", PAPERS_DIR)
+    expected = generate.site_pages(kb)
+    missing = [uri for uri in expected if not built_path(site, uri).is_file()]
+    assert not missing
+    assert len(expected) >= 14
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
+    assert broken_links(site) == []
+
+
+def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    assert foreign_loads(site) == []
+
+
+def test_generated_pages_are_not_committed() -> None:
+    tracked = subprocess.run(["git", "ls-files", "docs"], capture_output=True, text=True, cwd=ROOT).stdout.split()
+    generated = set(generate.site_pages(generate.load(ROOT / "quizzes", PAPERS_DIR)))
+    assert not [t for t in tracked if t.removeprefix("docs/") in generated]
+
+
+def test_glossary_terms_become_tooltips(site: Path) -> None:
+    kb = generate.load(ROOT / "quizzes", PAPERS_DIR)
+    if not kb.glossary:
+        return
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<abbr title=") >= len(kb.glossary) // 2
+
+
+def _digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def test_broken_yaml_stops_the_build_and_leaves_the_old_site(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = _digest(site)
+    (project / "quizzes" / "broken.yaml").write_text(
+        "claims:\n  - id: x-claim\n    paper: nobody\n    type: guess\n")
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert "quizzes/broken.yaml:3: claims[0].paper: unknown paper id 'nobody'" in result.stderr
+    assert "quizzes/broken.yaml:4: claims[0].type: expected one of" in result.stderr
+    assert _digest(site) == before
