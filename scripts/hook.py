@@ -17,9 +17,9 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from fentkb import generate  # noqa: E402
-from fentkb.papers import default_papers_dir  # noqa: E402
-from fentkb.problems import KnowledgeBaseError  # noqa: E402
+from fentkb import generate
+from fentkb.papers import default_papers_dir
+from fentkb.problems import KnowledgeBaseError
 
 _state: dict[str, object] = {}
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from browser import chromium, serve
 
 PAGES = ["", "papers/", "papers/no-tempest/", "compare/", "compare/debate-map/", "evidence/", "sources/",

@@ -7,9 +7,8 @@ import subprocess
 from pathlib import Path
 
 from conftest import PAPERS_DIR, ROOT, copy_project, mkdocs_build
-from htmlcheck import broken_links, foreign_loads
-
 from fentkb import generate
+from htmlcheck import broken_links, foreign_loads
 
 
 def built_path(site: Path, src_uri: str) -> Path:

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 
+from conftest import FIXTURES
 from fentkb.load import load_knowledge_base
 from fentkb.problems import KnowledgeBaseError
 

@@ -27,8 +27,10 @@ def hints(cls: type) -> dict[str, Any]:
 def type_name(tp: Any) -> str:
     """Name a type the way the schema page and the error messages say it."""
     if getattr(tp, "__supertype__", None) is str:
+        if tp.__name__ == "Locator":
+            return "a locator like `no-tempest ¶20`"
         name = tp.__name__[:-2].lower()
-        return {"Locator": "a locator like `no-tempest ¶20`"}.get(tp.__name__, f"{'an' if name[0] in 'aeiou' else 'a'} {name} id")
+        return f"{'an' if name[0] in 'aeiou' else 'a'} {name} id"
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is Literal:
@@ -136,7 +138,7 @@ class Converter:
         # Keep what did convert, so the cross-entry checks still report their problems in this same run.
         partial = object.__new__(cls)
         for name in known:
-            value_ok = kwargs.get(name, None)
+            value_ok = kwargs.get(name)
             object.__setattr__(partial, name, None if value_ok is _INVALID else value_ok)
         partial.__dict__["_partial"] = True
         return partial

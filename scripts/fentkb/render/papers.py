@@ -58,7 +58,8 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
     comments = sorted(k for k in kb.paragraphs.get(paper.id, {}) if k.startswith("c"))
     if comments:
         anchors = "".join(f'<span id="{k}"></span>' for k in comments)
-        out += [f"{anchors}*Below the article the text keeps a reader's comment ({', '.join(f'[{k}]' for k in comments)}). "
+        names = ", ".join(f"[{k}]" for k in comments)
+        out += [f"{anchors}*Below the article the text keeps a reader's comment ({names}). "
                 "It is not part of the article; this module cites it only as such.*", ""]
     out += ["## Method and sources", "", point(paper.method, page), ""]
     if paper.references:

@@ -1,0 +1,98 @@
+"""Accuracy: figures are found verbatim where they are cited, locators exist, and no paper is copied.
+
+These tests read the papers on their own (not through the validator), so a bug in the validator
+cannot hide an inaccuracy.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+
+LOCATOR = re.compile(r"\b([a-z]+(?:-[a-z]+)+) (?:¶(\d+)(?:-(\d+))?|\[(c?\d+)\])")
+RUN = 12  # words in a row that would count as copying
+
+
+def paper_places(papers_dir: Path) -> dict[str, dict[str, str]]:
+    places: dict[str, dict[str, str]] = {}
+    for path in papers_dir.glob("*.md"):
+        if path.name == "README.md":
+            continue
+        text = path.read_text(encoding="utf-8")
+        places[path.stem] = {m[1]: m[2] for m in re.finditer(r"^\[(¶\d+|c?\d+)\] (.*)$", text, re.M)}
+    return places
+
+
+def kb_entries(kind: str) -> list[dict]:
+    found = []
+    for path in sorted((ROOT / "quizzes").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        found += data.get(kind, [])
+    return found
+
+
+def test_every_figure_is_written_in_its_paragraph(papers_dir: Path) -> None:
+    places = paper_places(papers_dir)
+    evidence = kb_entries("evidence")
+    assert len(evidence) >= 60
+    missing = []
+    for e in evidence:
+        m = LOCATOR.fullmatch(e["at"])
+        assert m, e["at"]
+        keys = [f"¶{n}" for n in range(int(m[2]), int(m[3] or m[2]) + 1)] if m[2] else [m[4]]
+        text = " ".join(places[m[1]].get(k, "") for k in keys)
+        if e["figure"] not in text:
+            missing.append(f"{e['id']}: {e['figure']!r} not in {e['at']}")
+    assert missing == []
+
+
+def test_every_locator_in_the_knowledge_base_exists(papers_dir: Path) -> None:
+    places = paper_places(papers_dir)
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "quizzes").rglob("*.yaml"))
+    found = list(LOCATOR.finditer(text))
+    assert len(found) > 300
+    bad = []
+    for m in found:
+        if m[1] not in places:
+            continue  # a hyphenated phrase that is not a paper id
+        keys = [f"¶{n}" for n in range(int(m[2]), int(m[3] or m[2]) + 1)] if m[2] else [m[4]]
+        bad += [m[0] for k in keys if k not in places[m[1]]]
+    assert bad == []
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def test_no_run_of_twelve_words_is_copied_from_a_paper(papers_dir: Path) -> None:
+    # The papers' prose: numbered paragraphs, notes and the comment. Titles are left out on purpose:
+    # a citation must give a paper's or section's title as published.
+    shingles: set[tuple[str, ...]] = set()
+    for places in paper_places(papers_dir).values():
+        for text in places.values():
+            w = words(text)
+            shingles.update(tuple(w[i:i + RUN]) for i in range(len(w) - RUN + 1))
+    tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True, cwd=ROOT).stdout.split()
+    copied = []
+    for name in tracked:
+        path = ROOT / name
+        if path.suffix not in {".md", ".yaml", ".yml", ".py", ".js", ".html", ".json", ".txt"} or not path.is_file():
+            continue
+        w = words(path.read_text(encoding="utf-8", errors="ignore"))
+        copied += [f"{name}: {' '.join(w[i:i + RUN])}" for i in range(len(w) - RUN + 1)
+                   if tuple(w[i:i + RUN]) in shingles]
+    assert copied == []
+
+
+def test_no_paper_url_is_invented(papers_dir: Path) -> None:
+    """A paper's url must be one its text states; the others have none."""
+    papers = [yaml.safe_load(p.read_text(encoding="utf-8"))["paper"] for p in (ROOT / "quizzes").glob("*/paper.yaml")]
+    for paper in papers:
+        if paper.get("url"):
+            text = (papers_dir / f"{paper['id']}.md").read_text(encoding="utf-8")
+            assert f"url: {paper['url']}" in text, paper["id"]
