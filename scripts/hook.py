@@ -28,15 +28,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     try:
         kb = generate.load(root / "quizzes", default_papers_dir(root))
-    except KnowledgeBaseError as err:
+        _state["files"] = generate.site_files(kb)
+    except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
-    _state["kb"] = kb
     _state["tooltips"] = generate.tooltips(kb)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for src_uri, content in generate.site_pages(_state["kb"]).items():
+    for src_uri, content in _state["files"].items():
         files.append(File.generated(config, src_uri, content=content))
     return files
 

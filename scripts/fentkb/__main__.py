@@ -1,38 +1,83 @@
-"""Command line: `python -m fentkb check` and friends."""
+"""Command line for instructors:
+
+  python -m fentkb check                         validate the knowledge base, listing every problem
+  python -m fentkb quiz --seed 1 --count 20      a reproducible quiz form with its answer key
+  python -m fentkb export --out downloads/       every export format (see the Downloads page)
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from . import QUIZZES_DIR
-from .load import load_knowledge_base
+from . import QUIZZES_DIR, generate
 from .papers import default_papers_dir
 from .problems import KnowledgeBaseError
+from .quiz.forms import make_form
+from .quiz.item import TOPICS, Item
 
 
 def _check(args: argparse.Namespace) -> int:
-    kb = load_knowledge_base(args.quizzes, args.papers)
+    kb = generate.load(args.quizzes, args.papers)
+    items = generate.bank(kb)
     counts = ", ".join(f"{len(getattr(kb, k))} {k}" for k in ("papers", "evidence", "claims", "counterarguments",
                                                              "glossary", "timeline", "questions"))
     note = "" if kb.paragraphs else " (papers folder not found: locators were not checked against the texts)"
-    print(f"The knowledge base is sound: {counts}.{note}")
+    print(f"The knowledge base is sound: {counts}; {len(items)} quiz questions pass the item linter.{note}")
+    return 0
+
+
+def form_text(items: list[Item], seed: int) -> str:
+    letters = "ABCDEFGH"
+    out = [f"Quiz form (seed {seed}, {len(items)} questions)", ""]
+    key = ["", "Answer key", ""]
+    for n, item in enumerate(items, 1):
+        out.append(f"{n}. {item.stem}")
+        if item.type == "matching":
+            answers = sorted(a for _, a in item.pairs)
+            out += [f"   {p}: ____" for p, _ in item.pairs] + [f"   {letters[i]}. {a}" for i, a in enumerate(answers)]
+            key.append(f"{n}. " + "; ".join(f"{p} = {letters[answers.index(a)]}" for p, a in item.pairs))
+        else:
+            out += [f"   {letters[i]}. {o.text}" for i, o in enumerate(item.options)]
+            key.append(f"{n}. {', '.join(letters[i] for i in item.keys)}  ({'; '.join(item.at)})")
+        out.append("")
+    return "\n".join(out + key) + "\n"
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    unknown = [t for t in args.topic if t not in TOPICS]
+    if unknown:
+        print(f"unknown topic {', '.join(unknown)} (known: {', '.join(TOPICS)})", file=sys.stderr)
+        return 2
+    items = make_form(generate.bank(generate.load(args.quizzes, args.papers)), args.seed, args.count, args.topic)
+    if args.json:
+        print(json.dumps([i.to_json() for i in items], ensure_ascii=False, indent=1))
+    else:
+        print(form_text(items, args.seed), end="")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m fentkb", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m fentkb", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quizzes", type=Path, default=QUIZZES_DIR, help="knowledge base folder")
     parser.add_argument("--papers", type=Path, default=None, help="papers folder (default: ../shared/papers "
                         "or $PAPERS_DIR)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate the knowledge base and list every problem")
+    quiz = sub.add_parser("quiz", help="print a reproducible quiz form and its answer key")
+    quiz.add_argument("--seed", type=int, default=1, help="the same seed gives the same form")
+    quiz.add_argument("--count", type=int, default=20, help="number of questions")
+    quiz.add_argument("--topic", action="append", default=[], help=f"limit to a topic ({', '.join(TOPICS)}); repeat "
+                      "for several")
+    quiz.add_argument("--json", action="store_true", help="print the questions as JSON")
     args = parser.parse_args(argv)
     args.papers = args.papers or default_papers_dir(args.quizzes.resolve().parent)
     try:
-        return {"check": _check}[args.command](args)
-    except KnowledgeBaseError as err:
+        return {"check": _check, "quiz": _quiz}[args.command](args)
+    except (KnowledgeBaseError, generate.QuizLintError) as err:
         print(err, file=sys.stderr)
         return 1
 

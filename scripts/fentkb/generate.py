@@ -1,25 +1,54 @@
-"""From the validated knowledge base to every generated page.
+"""From the validated knowledge base to every generated page and download.
 
-The MkDocs hook calls `site_pages` and nothing else; the CLI and the tests
-call the same function, so what they check is what the site shows.
+The MkDocs hook calls `site_files` and `tooltips` and nothing else; the CLI and the tests call the
+same functions, so what they check is what the site shows.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .export import json_bank
 from .load import load_knowledge_base
 from .model import KnowledgeBase
-from .render import claims, compare, evidence, glossary, papers, schema, sources
+from .quiz.bank import build_bank
+from .quiz.item import Item
+from .quiz.lint import check_bank
+from .render import claims, compare, evidence, glossary, papers, quizzes, schema, sources
 
 
-def site_pages(kb: KnowledgeBase) -> dict[str, str]:
+class QuizLintError(Exception):
+    """The generated bank breaks an item-writing rule; the message lists every violation."""
+
+
+def bank(kb: KnowledgeBase) -> list[Item]:
+    """The linted question bank; raises QuizLintError listing every violation."""
+    items = build_bank(kb)
+    violations = check_bank(items)
+    if violations:
+        head = f"The question bank breaks {len(violations)} item-writing rule(s):"
+        raise QuizLintError("\n".join([head, *map(str, violations)]))
+    return items
+
+
+def site_pages(kb: KnowledgeBase, items: list[Item] | None = None) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (virtual: nothing is written there)."""
+    items = bank(kb) if items is None else items
     pages: dict[str, str] = {}
     for family in (papers, compare, evidence, claims, sources, glossary):
         pages.update(family.pages(kb))
     pages.update(schema.pages())
+    pages.update(quizzes.pages(items))
+    pages["reference/questions-json.md"] = json_bank.reference_page()
     return pages
+
+
+def site_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
+    """Pages and downloads together, as the hook hands them to MkDocs."""
+    items = bank(kb)
+    files: dict[str, str | bytes] = dict(site_pages(kb, items))
+    files["downloads/questions.json"] = json_bank.bank_json(items)
+    return files
 
 
 def tooltips(kb: KnowledgeBase) -> str:

@@ -59,7 +59,7 @@ def tensions(kb: KnowledgeBase, page: str) -> list[str]:
            "Some figures do not fit together, within one paper or across papers. Each case is put to you as a "
            "question; the possible explanations that follow are this module's analysis, not the papers'.", ""]
     for t in kb.tensions:
-        out += [f"### {md(t.title)}", ""]
+        out += [f"### {md(t.title)} {{: #{t.id} }}", ""]
         for eid in t.evidence:
             e = by_id[eid]
             out.append(f"- **{md(e.figure)}**: {md(e.measures)} ({md(short[e.paper])}, {locs([e.at], page)})")

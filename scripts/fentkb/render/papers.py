@@ -13,10 +13,14 @@ TREATMENT_LABELS = {
 }
 
 
+def _clause(text: str) -> str:
+    return md(text.strip().rstrip("."))
+
+
 def citation(paper: Paper) -> str:
     authors = "; ".join(md(a) for a in paper.authors) or "Author not named in the text"
-    url = f" <{h(paper.url)}>" if paper.url else " (no web address is given in the text)"
-    return f"{authors}. *{md(paper.title)}*. {md(paper.venue)}, {md(paper.date)}.{url}"
+    url = f" <{h(paper.url)}>" if paper.url else " No web address is given in the text."
+    return f"{authors}. *{md(paper.title)}*. {_clause(paper.venue)}. Date: {_clause(paper.date)}.{url}"
 
 
 def point(p: Point, page: str) -> str:
@@ -92,8 +96,9 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
                 f"[claim tree](../claims/{paper.id}.md).", ""]
     else:
         out += ["This paper states no figures.", ""]
-    out += [f"## Strongest points {ANALYSIS}", "", *judgements(paper.strengths, page), ""]
-    out += [f"## Weakest points {ANALYSIS}", "", *judgements(paper.weaknesses, page), ""]
+    for title, items in (("Strongest points", paper.strengths), ("Weakest points", paper.weaknesses)):
+        out += [f"## {title}", "", f"{ANALYSIS} These judgements are this module's, each with its reason.", "",
+                *judgements(items, page), ""]
     out += ["## Questions for discussion", "", *[f"1. {md(q)}" for q in paper.discussion], ""]
     return "\n".join(out)
 

@@ -1,0 +1,1 @@
+"""Exports of the question bank, one format per module."""

@@ -1,0 +1,1 @@
+"""Quizzes generated from the knowledge base: templates, the bank, the item linter, forms."""

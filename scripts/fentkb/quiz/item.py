@@ -1,0 +1,49 @@
+"""A quiz item as every consumer sees it: the quiz pages, the JSON bank and the exports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+ItemType = Literal["single", "multiple", "truefalse", "matching"]
+TOPICS = {
+    "opioid-challenge": "The Opioid Challenge",
+    "no-tempest": "No Tempest in a Teacup",
+    "military-options": "Military Options",
+    "evidence": "Evidence and sources",
+    "counterarguments": "Counterarguments",
+    "comparison": "Comparing the papers",
+    "concepts": "Concepts and timeline",
+}
+
+
+@dataclass
+class Option:
+    text: str
+    correct: bool
+    feedback: str
+
+
+@dataclass
+class Item:
+    id: str
+    type: ItemType
+    stem: str
+    explanation: str
+    at: list[str]
+    page: str  # the module page it draws on, as a docs path with anchor: 'claims/no-tempest.md#nt-x'
+    topic: str
+    bloom: str
+    template: str
+    sources: list[str]  # the knowledge-base ids it was made from
+    options: list[Option] = field(default_factory=list)
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # matching: (prompt, answer), in key order
+
+    @property
+    def keys(self) -> list[int]:
+        return [i for i, o in enumerate(self.options) if o.correct]
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["pairs"] = [list(p) for p in self.pairs]
+        return data

@@ -1,0 +1,156 @@
+"""Quiz pages: native form controls in fieldsets, with the answer in a <details> that works without JavaScript.
+
+The widget script (docs/assets/quiz.js) only adds checking, scores, saved progress and the practice draw;
+everything a student needs to study is already in this HTML.
+"""
+
+from __future__ import annotations
+
+import random
+
+from ..quiz.item import TOPICS, Item
+from .text import h
+
+TEMPLATE_TITLES = {
+    "attribution": "Who makes this claim?",
+    "claim-type": "What kind of claim is it?",
+    "evidence-to-claim": "What is this figure used for?",
+    "evidence-recall": "What does this figure measure?",
+    "source-kind": "What backs this figure?",
+    "no-source": "Which figures have no source?",
+    "tension": "Why do these numbers disagree?",
+    "who-objects": "Whose objection is it?",
+    "which-objection": "Which objection answers this claim?",
+    "dimension-matching": "Match the papers",
+    "option-stance": "Where do the papers stand?",
+    "finding-papers": "Where do they agree?",
+    "concept": "Concepts",
+    "timeline": "When did it happen?",
+    "hand-written": "Weigh the arguments",
+}
+PRACTICE_DRAW = 10
+
+
+def url_of(docs_path: str) -> str:
+    """The URL path of a docs page with directory URLs: 'claims/x.md#a' -> 'claims/x/#a'."""
+    path, _, anchor = docs_path.partition("#")
+    stem = path.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+    return (f"{stem}/" if stem else "") + (f"#{anchor}" if anchor else "")
+
+
+def link(from_page: str, docs_path: str) -> str:
+    depth = from_page.removesuffix(".md").removesuffix("/index").count("/") + 1
+    return "../" * depth + url_of(docs_path)
+
+
+def controls(item: Item) -> list[str]:
+    if item.type == "matching":
+        answers = sorted(range(len(item.pairs)), key=lambda i: random.Random(f"{item.id}:{i}").random())
+        out = ['<div class="fk-match">']
+        for i, (prompt, _) in enumerate(item.pairs):
+            opts = "".join(f'<option value="{j}">{h(item.pairs[j][1])}</option>' for j in answers)
+            out.append(f'<label class="fk-pair"><span>{h(prompt)}</span><select name="{h(item.id)}-{i}" data-k="{i}">'
+                       f'<option value="">Choose…</option>{opts}</select></label>')
+        return [*out, "</div>"]
+    kind = "checkbox" if item.type == "multiple" else "radio"
+    out = ['<div class="fk-opts">']
+    for i, o in enumerate(item.options):
+        mark = ' data-k="1"' if o.correct else ""
+        out.append(f'<label class="fk-opt"><input type="{kind}" name="{h(item.id)}" value="{i}"{mark}> '
+                   f"<span>{h(o.text)}</span></label>")
+    return [*out, "</div>"]
+
+
+def answer(item: Item, page: str) -> list[str]:
+    if item.type == "matching":
+        key = "; ".join(f"{p} → {a}" for p, a in item.pairs)
+        why: list[str] = []
+    else:
+        key = "; ".join(o.text for o in item.options if o.correct)
+        why = [f"<li><strong>{h(o.text)}</strong> {h(o.feedback)}</li>" for o in item.options if o.feedback]
+    return ['<details class="fk-answer"><summary>Answer and explanation</summary>',
+            f'<p class="fk-key"><strong>Answer:</strong> {h(key)}</p>',
+            f'<p class="fk-expl">{h(item.explanation)}</p>',
+            *(['<ul class="fk-why">', *why, "</ul>"] if why else []),
+            f'<p class="fk-src">Where: {h(", ".join(item.at))}. <a href="{h(link(page, item.page))}">Read it in the module</a></p>',
+            "</details>"]
+
+
+def item_html(item: Item, n: int, page: str) -> str:
+    hint = {"multiple": " (select all that apply)", "matching": " (choose an answer for each)"}.get(item.type, "")
+    lines = [f'<div class="fk-q" id="q-{h(item.id)}" data-qid="{h(item.id)}" data-type="{item.type}">',
+             f'<fieldset><legend><span class="fk-qn">Question <span class="fk-num">{n}</span>{hint}.</span> '
+             f"{h(item.stem)}</legend>",
+             *controls(item),
+             '<p class="fk-actions" hidden><button type="button" class="md-button fk-check">Check answer</button></p>',
+             '<p class="fk-result" role="status" aria-live="polite"></p>',
+             *answer(item, page), "</fieldset></div>"]
+    return "\n".join(lines)
+
+
+def bar(total: int, practice: bool = False) -> str:
+    extra = '<button type="button" class="md-button fk-draw">New set of questions</button>' if practice else ""
+    return (f'<div class="fk-bar" hidden><p class="fk-score" role="status" aria-live="polite">'
+            f"Answered 0 of {total}.</p>{extra}"
+            '<button type="button" class="md-button fk-mistakes" aria-pressed="false">Review my mistakes</button>'
+            '<button type="button" class="md-button fk-reset">Clear my answers</button></div>')
+
+
+def topic_page(topic: str, items: list[Item]) -> str:
+    page = f"quiz/{topic}.md"
+    out = [f"# Quiz: {TOPICS[topic]}", "",
+           f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
+           "your answers are kept in this browser. Every question also has its answer and explanation under "
+           "*Answer and explanation*, which works without JavaScript.", "",
+           f'<div class="fk-quiz" data-topic="{h(topic)}">', bar(len(items)), "</div>", ""]
+    n = 0
+    for template, title in TEMPLATE_TITLES.items():
+        group = [i for i in items if i.template == template]
+        if not group:
+            continue
+        out += [f"## {title}", "", '<div class="fk-quiz-part">']
+        for item in group:
+            n += 1
+            out += [item_html(item, n, page), ""]
+        out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def practice_page(bank: list[Item]) -> str:
+    page = "quiz/practice.md"
+    out = ["# Practice: a new set each time", "",
+           f"Each attempt draws {PRACTICE_DRAW} questions at random from the whole bank of {len(bank)}. "
+           "*Review my mistakes* shows every question you last answered wrongly, on any quiz page.", "",
+           '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, the whole bank is listed '
+           "below, each question with its answer and explanation.</p></noscript>", "",
+           f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}">', bar(PRACTICE_DRAW, practice=True), ""]
+    out += [item_html(item, n, page) + "\n" for n, item in enumerate(bank, 1)]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def index_page(bank: list[Item]) -> str:
+    out = ["# Quizzes", "",
+           f"A bank of {len(bank)} questions generated from this module's knowledge base: who makes which claim, "
+           "what each figure measures and where it comes from, which objection answers which claim, how the "
+           "papers compare, and the concepts they use. Each question links to the page it draws on.", "",
+           "| Quiz | Questions |", "| --- | --- |"]
+    for topic, title in TOPICS.items():
+        count = sum(1 for i in bank if i.topic == topic)
+        if count:
+            out.append(f"| [{title}]({topic}.md) | {count} |")
+    out += ["| [Practice: a random set from the whole bank](practice.md) | "
+            f"{PRACTICE_DRAW} at a time |", "",
+            "Instructors: the same bank is published as [questions.json](../downloads/questions.json) "
+            "([its fields](../reference/questions-json.md)).", ""]
+    return "\n".join(out)
+
+
+def pages(bank: list[Item]) -> dict[str, str]:
+    result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank)}
+    for topic in TOPICS:
+        items = [i for i in bank if i.topic == topic]
+        if items:
+            result[f"quiz/{topic}.md"] = topic_page(topic, items)
+    return result
