@@ -99,7 +99,7 @@
         var j = Math.floor(Math.random() * (i + 1));
         var t = pool[i]; pool[i] = pool[j]; pool[j] = t;
       }
-      shown = pool.slice(0, draw);
+      shown = pool.slice(0, draw).sort(function (a, b) { return all.indexOf(a) - all.indexOf(b); });
       all.forEach(function (q) { q.hidden = shown.indexOf(q) < 0; clear(q); });
       shown.forEach(function (q, n) { q.querySelector(".fk-num").textContent = String(n + 1); });
     }
