@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build check test lint clean distclean setup setup-test
+.PHONY: serve build zip check test lint clean distclean setup setup-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -32,6 +32,13 @@ build: setup  ## strict build into site/; the old site stays until a new one is 
 	$(BIN)/mkdocs build --strict --site-dir build/site.new
 	rm -rf site && mv build/site.new site
 
+zip: setup  ## an offline copy: dist/fentanyl-module-offline.zip, opened from disk with index.html
+	rm -rf build/fentanyl-module
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml --site-dir build/fentanyl-module
+	mkdir -p dist && rm -f dist/fentanyl-module-offline.zip.tmp
+	cd build && ../$(BIN)/python -m zipfile -c ../dist/fentanyl-module-offline.zip.tmp fentanyl-module
+	mv dist/fentanyl-module-offline.zip.tmp dist/fentanyl-module-offline.zip
+
 check: setup  ## validate the knowledge base, listing every problem
 	$(BIN)/python -m fentkb check
 
@@ -42,7 +49,7 @@ test: setup-test lint  ## lint, then every test (unit, build, browser)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site build .pytest_cache .ruff_cache
+	rm -rf site build dist .pytest_cache .ruff_cache
 
 distclean: clean
 	rm -rf $(VENV) node_modules

@@ -25,10 +25,10 @@ _state: dict[str, object] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     try:
         kb = generate.load(root / "quizzes", default_papers_dir(root))
-        _state["files"] = generate.site_files(kb)
+        _state["files"] = generate.site_files(kb, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
     _state["tooltips"] = generate.tooltips(kb)

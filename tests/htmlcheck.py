@@ -32,8 +32,8 @@ class _Parser(HTMLParser):
             self.refs.ids.add(a["name"] or "")
         if tag == "a" and a.get("href"):
             self.refs.links.append(a["href"] or "")
-        if tag == "link" and a.get("href"):
-            self.refs.loads.append(a["href"] or "")
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+            self.refs.loads.append(a["href"] or "")  # a canonical address names the page; nothing fetches it
         if a.get("src"):
             self.refs.loads.append(a["src"] or "")
 

@@ -1,5 +1,5 @@
-/* Site-wide script. It loads the quiz widget (quiz.js) only on pages that hold a quiz, and again after
-   each of Material's instant navigations, so other pages never fetch it. */
+/* Site-wide script. It loads the quiz widget (quiz.js) only on pages that hold a quiz: now, and again
+   after each of Material's instant navigations, so other pages never fetch it. Loading is idempotent. */
 (function () {
   var self = document.currentScript && document.currentScript.src;
   function boot() {
@@ -11,7 +11,8 @@
     s.src = self.replace(/module\.js(\?.*)?$/, "quiz.js");
     document.head.appendChild(s);
   }
+  // Material's document$ announces each instant navigation; it may not fire from file://, so boot now too.
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(boot);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
   else boot();
 })();

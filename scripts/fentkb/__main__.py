@@ -59,6 +59,16 @@ def _quiz(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export.bundle import write_all
+
+    reports = write_all(generate.bank(generate.load(args.quizzes, args.papers)), args.out)
+    for report in reports:
+        print("\n".join(report.lines()))
+    print(f"Written to {args.out}/")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m fentkb", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -73,10 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     quiz.add_argument("--topic", action="append", default=[], help=f"limit to a topic ({', '.join(TOPICS)}); repeat "
                       "for several")
     quiz.add_argument("--json", action="store_true", help="print the questions as JSON")
+    export = sub.add_parser("export", help="write every export format (GIFT, Moodle XML, QTI, Anki, CSV, JSON)")
+    export.add_argument("--out", type=Path, default=Path("build/downloads"), help="folder to write into")
     args = parser.parse_args(argv)
     args.papers = args.papers or default_papers_dir(args.quizzes.resolve().parent)
     try:
-        return {"check": _check, "quiz": _quiz}[args.command](args)
+        return {"check": _check, "quiz": _quiz, "export": _export}[args.command](args)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         print(err, file=sys.stderr)
         return 1

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .export import json_bank
+from .export.bundle import all_exports
 from .load import load_knowledge_base
 from .model import KnowledgeBase
 from .quiz.bank import build_bank
 from .quiz.item import Item
 from .quiz.lint import check_bank
-from .render import claims, compare, evidence, glossary, papers, quizzes, schema, sources
+from .render import claims, compare, downloads, evidence, forms, glossary, papers, quizzes, schema, sources
 
 
 class QuizLintError(Exception):
@@ -31,23 +32,26 @@ def bank(kb: KnowledgeBase) -> list[Item]:
     return items
 
 
-def site_pages(kb: KnowledgeBase, items: list[Item] | None = None) -> dict[str, str]:
+def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: bool = True) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/ (virtual: nothing is written there)."""
     items = bank(kb) if items is None else items
     pages: dict[str, str] = {}
     for family in (papers, compare, evidence, claims, sources, glossary):
         pages.update(family.pages(kb))
     pages.update(schema.pages())
-    pages.update(quizzes.pages(items))
+    pages.update(quizzes.pages(items, dir_urls))
+    pages.update(forms.pages(items))
     pages["reference/questions-json.md"] = json_bank.reference_page()
     return pages
 
 
-def site_files(kb: KnowledgeBase) -> dict[str, str | bytes]:
+def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:
     """Pages and downloads together, as the hook hands them to MkDocs."""
     items = bank(kb)
-    files: dict[str, str | bytes] = dict(site_pages(kb, items))
-    files["downloads/questions.json"] = json_bank.bank_json(items)
+    files: dict[str, str | bytes] = dict(site_pages(kb, items, dir_urls))
+    exports, reports = all_exports(items)
+    files.update({f"downloads/{name}": data for name, data in exports.items()})
+    files["downloads/index.md"] = downloads.page(reports, len(items))
     return files
 
 

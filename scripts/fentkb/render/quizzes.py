@@ -31,17 +31,26 @@ TEMPLATE_TITLES = {
 PRACTICE_DRAW = 10
 
 
-def url_of(docs_path: str) -> str:
-    """The URL path of a docs page with directory URLs: 'claims/x.md#a' -> 'claims/x/#a'."""
+# Raw HTML is not rewritten by MkDocs, so links in it are written for the URL style of the build:
+# 'claims/x/' with directory URLs (served sites), 'claims/x.html' without (the offline copy).
+
+
+def url_of(docs_path: str, dir_urls: bool) -> str:
+    """The URL of a docs page: 'claims/x.md#a' -> 'claims/x/#a' (or 'claims/x.html#a')."""
     path, _, anchor = docs_path.partition("#")
     stem = path.removesuffix(".md")
-    stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
-    return (f"{stem}/" if stem else "") + (f"#{anchor}" if anchor else "")
+    if not dir_urls:
+        url = f"{stem}.html"
+    else:
+        stem = stem.removesuffix("index").rstrip("/") if stem.endswith("index") else stem
+        url = f"{stem}/" if stem else ""
+    return url + (f"#{anchor}" if anchor else "")
 
 
-def link(from_page: str, docs_path: str) -> str:
-    depth = from_page.removesuffix(".md").removesuffix("/index").count("/") + 1
-    return "../" * depth + url_of(docs_path)
+def link(from_page: str, docs_path: str, dir_urls: bool) -> str:
+    stem = from_page.removesuffix(".md")
+    depth = stem.removesuffix("/index").count("/") + 1 if dir_urls else stem.count("/")
+    return "../" * depth + url_of(docs_path, dir_urls)
 
 
 def controls(item: Item) -> list[str]:
@@ -62,7 +71,7 @@ def controls(item: Item) -> list[str]:
     return [*out, "</div>"]
 
 
-def answer(item: Item, page: str) -> list[str]:
+def answer(item: Item, page: str, dir_urls: bool) -> list[str]:
     if item.type == "matching":
         key = "; ".join(f"{p} → {a}" for p, a in item.pairs)
         why: list[str] = []
@@ -73,11 +82,12 @@ def answer(item: Item, page: str) -> list[str]:
             f'<p class="fk-key"><strong>Answer:</strong> {h(key)}</p>',
             f'<p class="fk-expl">{h(item.explanation)}</p>',
             *(['<ul class="fk-why">', *why, "</ul>"] if why else []),
-            f'<p class="fk-src">Where: {h(", ".join(item.at))}. <a href="{h(link(page, item.page))}">Read it in the module</a></p>',
+            f'<p class="fk-src">Where: {h(", ".join(item.at))}. '
+            f'<a href="{h(link(page, item.page, dir_urls))}">Read it in the module</a></p>',
             "</details>"]
 
 
-def item_html(item: Item, n: int, page: str) -> str:
+def item_html(item: Item, n: int, page: str, dir_urls: bool) -> str:
     hint = {"multiple": " (select all that apply)", "matching": " (choose an answer for each)"}.get(item.type, "")
     lines = [f'<div class="fk-q" id="q-{h(item.id)}" data-qid="{h(item.id)}" data-type="{item.type}">',
              f'<fieldset><legend><span class="fk-qn">Question <span class="fk-num">{n}</span>{hint}.</span> '
@@ -85,7 +95,7 @@ def item_html(item: Item, n: int, page: str) -> str:
              *controls(item),
              '<p class="fk-actions" hidden><button type="button" class="md-button fk-check">Check answer</button></p>',
              '<p class="fk-result" role="status" aria-live="polite"></p>',
-             *answer(item, page), "</fieldset></div>"]
+             *answer(item, page, dir_urls), "</fieldset></div>"]
     return "\n".join(lines)
 
 
@@ -97,7 +107,7 @@ def bar(total: int, practice: bool = False) -> str:
             '<button type="button" class="md-button fk-reset">Clear my answers</button></div>')
 
 
-def topic_page(topic: str, items: list[Item]) -> str:
+def topic_page(topic: str, items: list[Item], dir_urls: bool) -> str:
     page = f"quiz/{topic}.md"
     out = [f"# Quiz: {TOPICS[topic]}", "",
            f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
@@ -112,12 +122,12 @@ def topic_page(topic: str, items: list[Item]) -> str:
         out += [f"## {title}", "", '<div class="fk-quiz-part">']
         for item in group:
             n += 1
-            out += [item_html(item, n, page), ""]
+            out += [item_html(item, n, page, dir_urls), ""]
         out += ["</div>", ""]
     return "\n".join(out)
 
 
-def practice_page(bank: list[Item]) -> str:
+def practice_page(bank: list[Item], dir_urls: bool) -> str:
     page = "quiz/practice.md"
     out = ["# Practice: a new set each time", "",
            f"Each attempt draws {PRACTICE_DRAW} questions at random from the whole bank of {len(bank)}. "
@@ -125,7 +135,7 @@ def practice_page(bank: list[Item]) -> str:
            '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, the whole bank is listed '
            "below, each question with its answer and explanation.</p></noscript>", "",
            f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}">', bar(PRACTICE_DRAW, practice=True), ""]
-    out += [item_html(item, n, page) + "\n" for n, item in enumerate(bank, 1)]
+    out += [item_html(item, n, page, dir_urls) + "\n" for n, item in enumerate(bank, 1)]
     out += ["</div>", ""]
     return "\n".join(out)
 
@@ -147,10 +157,10 @@ def index_page(bank: list[Item]) -> str:
     return "\n".join(out)
 
 
-def pages(bank: list[Item]) -> dict[str, str]:
-    result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank)}
+def pages(bank: list[Item], dir_urls: bool = True) -> dict[str, str]:
+    result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank, dir_urls)}
     for topic in TOPICS:
         items = [i for i in bank if i.topic == topic]
         if items:
-            result[f"quiz/{topic}.md"] = topic_page(topic, items)
+            result[f"quiz/{topic}.md"] = topic_page(topic, items, dir_urls)
     return result

@@ -1,0 +1,34 @@
+"""CSV, one question a row. Cells that a spreadsheet would run as a formula are defused with a leading quote."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..quiz.item import Item
+from .common import Report, key_text, supported
+
+TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
+COLUMNS = ["id", "type", "topic", "bloom", "template", "stem", "options", "answer", "explanation", "at", "page"]
+
+
+def safe(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def row(item: Item) -> list[str]:
+    options = (" | ".join(f"{p} → {a}" for p, a in item.pairs) if item.type == "matching"
+               else " | ".join(o.text for o in item.options))
+    cells = [item.id, item.type, item.topic, item.bloom, item.template, item.stem, options, key_text(item),
+             item.explanation, "; ".join(item.at), item.page]
+    return [safe(c) for c in cells]
+
+
+def export(items: list[Item]) -> tuple[str, Report]:
+    report = Report("CSV", "questions.csv")
+    kept = supported(items, TYPES, report)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(row(i) for i in kept)
+    return buffer.getvalue(), report
