@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import chromium, free_port, serve
+from browser import answer_by_keyboard, chromium, free_port, serve
 from conftest import PAPERS_DIR, ROOT
 
 QUIZ = "quiz/military-options/"
@@ -45,54 +45,6 @@ def page(served):
 def ready(pg, path: str = QUIZ) -> None:
     pg.goto(pg.base + path)
     pg.wait_for_selector(".fk-bar:not([hidden])")
-
-
-def tab_into(pg, question: int) -> None:
-    """Press Tab until the keyboard focus is on a control of the given question (0-based)."""
-    for _ in range(60):
-        pg.keyboard.press("Tab")
-        inside = pg.evaluate("(n) => { const q = document.querySelectorAll('.fk-q')[n];"
-                             " return q.contains(document.activeElement) &&"
-                             " ['INPUT','SELECT'].includes(document.activeElement.tagName); }", question)
-        if inside:
-            return
-    raise AssertionError(f"Tab never reached question {question + 1}")
-
-
-def answer_by_keyboard(pg, n: int, right: bool) -> None:
-    """Answer question n with keys alone: arrows for radios, space for checkboxes, arrows in selects."""
-    q = pg.locator(".fk-q").nth(n)
-    kind = q.get_attribute("data-type")
-    tab_into(pg, n)
-    if kind == "matching":
-        selects = q.locator("select")
-        for i in range(selects.count()):
-            if i:
-                pg.keyboard.press("Tab")
-            options = selects.nth(i).evaluate("s => [...s.options].map(o => o.value)")
-            target = options.index(selects.nth(i).get_attribute("data-k"))
-            if not right and i == 0:
-                target = 1 if target != 1 else 2
-            for _ in range(target):
-                pg.keyboard.press("ArrowDown")
-    elif kind == "multiple":
-        boxes = q.locator("input")
-        for i in range(boxes.count()):
-            if i:
-                pg.keyboard.press("Tab")
-            keyed = boxes.nth(i).get_attribute("data-k") is not None
-            if keyed == right:
-                pg.keyboard.press("Space")
-    else:
-        radios = q.locator("input")
-        keyed = next(i for i in range(radios.count()) if radios.nth(i).get_attribute("data-k") is not None)
-        target = keyed if right else (keyed + 1) % radios.count()
-        pg.keyboard.press("Space")  # select the first radio, where Tab lands
-        for _ in range(target):
-            pg.keyboard.press("ArrowDown")
-    pg.keyboard.press("Tab")
-    assert pg.evaluate("document.activeElement.classList.contains('fk-check')")
-    pg.keyboard.press("Enter")
 
 
 def score(pg) -> str:

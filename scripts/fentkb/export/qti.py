@@ -153,7 +153,8 @@ def export(items: list[Item]) -> tuple[bytes, Report]:
         def put(name: str, data: bytes) -> None:
             zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
-        for topic, title in TOPICS.items():
+        for topic in dict.fromkeys([*TOPICS, *(i.topic for i in kept)]):
+            title = TOPICS.get(topic, topic)
             group = [i for i in kept if i.topic == topic]
             if not group:
                 continue

@@ -109,7 +109,7 @@ def bar(total: int, practice: bool = False) -> str:
 
 def topic_page(topic: str, items: list[Item], dir_urls: bool) -> str:
     page = f"quiz/{topic}.md"
-    out = [f"# Quiz: {TOPICS[topic]}", "",
+    out = [f"# Quiz: {h(TOPICS.get(topic, topic))}", "",
            f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
            "your answers are kept in this browser. Every question also has its answer and explanation under "
            "*Answer and explanation*, which works without JavaScript.", "",
@@ -146,7 +146,8 @@ def index_page(bank: list[Item]) -> str:
            "what each figure measures and where it comes from, which objection answers which claim, how the "
            "papers compare, and the concepts they use. Each question links to the page it draws on.", "",
            "| Quiz | Questions |", "| --- | --- |"]
-    for topic, title in TOPICS.items():
+    for topic in dict.fromkeys([*TOPICS, *(i.topic for i in bank)]):
+        title = TOPICS.get(topic, topic)
         count = sum(1 for i in bank if i.topic == topic)
         if count:
             out.append(f"| [{title}]({topic}.md) | {count} |")
@@ -159,7 +160,7 @@ def index_page(bank: list[Item]) -> str:
 
 def pages(bank: list[Item], dir_urls: bool = True) -> dict[str, str]:
     result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank, dir_urls)}
-    for topic in TOPICS:
+    for topic in dict.fromkeys([*TOPICS, *(i.topic for i in bank)]):  # a new paper's id is a topic too
         items = [i for i in bank if i.topic == topic]
         if items:
             result[f"quiz/{topic}.md"] = topic_page(topic, items, dir_urls)
