@@ -70,3 +70,11 @@ def test_a_very_large_file_is_refused_before_parsing(tmp_path: Path) -> None:
     (quizzes / "huge.yaml").write_text("glossary: []\n" + "# padding\n" * 250_000)
     assert problems_for(quizzes) == ["quizzes/huge.yaml: file is too large: expected at most 2,000,000 bytes, "
                                      "found 2,500,013; split it into several files"]
+
+
+def test_a_paper_url_must_be_a_web_address(tmp_path: Path) -> None:
+    """A `javascript:` address would become a live link on the paper's page."""
+    quizzes = tiny_kb(tmp_path)
+    shutil.copy(Path(__file__).parent / "broken-replace" / "paper-url.yaml", quizzes / "tiny" / "paper.yaml")
+    assert problems_for(quizzes) == ["quizzes/tiny/paper.yaml:8: paper.url: expected a web address starting with "
+                                     "http:// or https://, found 'javascript:alert(1)'"]

@@ -14,7 +14,7 @@ from functools import cache
 from typing import Any, Literal
 
 from .problems import Problems, describe
-from .yamlread import Key, YamlDoc, dotted
+from .yamlread import REFUSED, Key, YamlDoc, dotted
 
 _INVALID = object()
 
@@ -59,6 +59,8 @@ class Converter:
         return _INVALID
 
     def build(self, tp: Any, value: Any, path: tuple[Key, ...]) -> Any:
+        if value is REFUSED:
+            return _INVALID
         origin = typing.get_origin(tp)
         if origin in (typing.Union, types.UnionType):
             return self._union(tp, value, path)

@@ -6,6 +6,8 @@ same functions, so what they check is what the site shows.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from .export import json_bank
@@ -45,10 +47,21 @@ def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: boo
     return pages
 
 
+def with_safe_title(markdown: str) -> str:
+    """Give a page an explicit, HTML-escaped title. MkDocs would otherwise lift the H1's text into <title>
+    and the navigation unescaped, where knowledge-base text could break out of the element."""
+    first = markdown.partition("\n")[0]
+    if not first.startswith("# "):
+        return markdown
+    title = re.sub(r"\\([\\`*_\[\]{}|#!~^=])", r"\1", first[2:])  # md()'s escapes, undone; HTML stays escaped
+    title = title.replace('"', "&quot;").replace("'", "&#x27;")  # templates may also put it in an attribute
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n{markdown}"
+
+
 def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:
     """Pages and downloads together, as the hook hands them to MkDocs."""
     items = bank(kb)
-    files: dict[str, str | bytes] = dict(site_pages(kb, items, dir_urls))
+    files: dict[str, str | bytes] = {uri: with_safe_title(md) for uri, md in site_pages(kb, items, dir_urls).items()}
     exports, reports = all_exports(items)
     files.update({f"downloads/{name}": data for name, data in exports.items()})
     files["downloads/index.md"] = downloads.page(reports, len(items))

@@ -16,6 +16,7 @@ from .yamlread import Key, YamlDoc, dotted
 
 QUIZ_TOPICS = ["evidence", "counterarguments", "comparison", "concepts"]  # besides one topic per paper
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 SPAN = re.compile(r"^(\d+)(?:-(\d+))?$")
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -61,6 +62,9 @@ class Validator:
         self.check_question_topics()
         for item in self.by_kind.get("paper", []):
             self.check_sections(item)
+            url = item.entry.url
+            if url is not None and not URL.match(url):
+                self.fail(item, ("url",), f"expected a web address starting with http:// or https://, found '{url}'")
         self.check_per_paper_tables()
 
     def check_ids(self) -> None:

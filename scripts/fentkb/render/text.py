@@ -69,4 +69,5 @@ def by_label(by: str, papers: dict[str, str]) -> str:
     """Whose critique this is: another paper (by its short name) or this module."""
     if by == "module":
         return ANALYSIS
-    return f'<span class="fk-label fk-paper">{h(papers.get(by, by))}</span>'
+    # inline HTML inside Markdown: its content is still Markdown, so escape for both
+    return f'<span class="fk-label fk-paper">{md(papers.get(by, by))}</span>'
