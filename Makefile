@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: serve build zip check test lint clean distclean setup setup-test
+.PHONY: serve build zip bench check test lint clean distclean setup setup-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -38,6 +38,9 @@ zip: setup  ## an offline copy: dist/fentanyl-module-offline.zip, opened from di
 	mkdir -p dist && rm -f dist/fentanyl-module-offline.zip.tmp
 	cd build && ../$(BIN)/python -m zipfile -c ../dist/fentanyl-module-offline.zip.tmp fentanyl-module
 	mv dist/fentanyl-module-offline.zip.tmp dist/fentanyl-module-offline.zip
+
+bench: setup  ## build, generator and page-weight benchmarks, written to BENCHMARKS.md
+	$(BIN)/python scripts/bench.py
 
 check: setup  ## validate the knowledge base, listing every problem
 	$(BIN)/python -m fentkb check

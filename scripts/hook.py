@@ -42,4 +42,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return f"{markdown}\n\n{_state['tooltips']}\n"
+    return generate.with_tooltips(markdown, _state["tooltips"], page.file.src_uri)

@@ -67,3 +67,20 @@ def test_broken_yaml_stops_the_build_and_leaves_the_old_site(tmp_path: Path) -> 
     assert "quizzes/broken.yaml:3: claims[0].paper: unknown paper id 'nobody'" in result.stderr
     assert "quizzes/broken.yaml:4: claims[0].type: expected one of" in result.stderr
     assert _digest(site) == before
+
+
+def test_every_external_link_is_well_formed_and_listed_on_the_sources_page(site: Path) -> None:
+    import re
+    from urllib.parse import urlsplit
+
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    found: set[str] = set()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        found |= set(re.findall(r'href="(https?://[^"]+)"', article))
+    assert found, "the module links to at least the one paper that has a web address"
+    for url in found:
+        parts = urlsplit(url)
+        assert parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url, url
+        assert f'href="{url}"' in sources, f"{url} is not listed on the sources page"

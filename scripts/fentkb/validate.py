@@ -42,6 +42,7 @@ class Validator:
         self.problems = problems
         self.ids: dict[Any, list[str]] = {PaperId: [], EvidenceId: [], ClaimId: []}
         self.by_kind: dict[str, list[Located]] = {}
+        self._notes: dict[str, set[int]] = {}
         for item in entries:
             self.by_kind.setdefault(item.kind, []).append(item)
 
@@ -51,6 +52,7 @@ class Validator:
 
     def run(self) -> None:
         self.check_ids()
+        self.id_sets = {tp: set(ids) for tp, ids in self.ids.items()}  # membership tests stay O(1) on large bases
         for item in self.entries:
             self.walk(item, item.entry, ())
         for item in self.by_kind.get("evidence", []):
@@ -119,7 +121,7 @@ class Validator:
         elif tp is Locator:
             self.check_locator(item, value, sub)
         elif tp in self.ids:
-            if value not in self.ids[tp] and self.complete:
+            if value not in self.id_sets[tp] and self.complete:
                 known = ", ".join(sorted(self.ids[tp])[:8]) + (", ..." if len(self.ids[tp]) > 8 else "")
                 self.fail(item, sub, f"unknown {tp.__name__[:-2].lower()} id '{value}' (known: {known or 'none'})")
         else:
@@ -131,7 +133,7 @@ class Validator:
             self.fail(item, sub, f"expected a locator like 'no-tempest ¶20', 'no-tempest ¶20-22' or "
                       f"'opioid-challenge [27]', found '{text}'")
             return
-        if place.paper not in self.ids[PaperId]:
+        if place.paper not in self.id_sets[PaperId]:
             if not self.complete:
                 return
             self.fail(item, sub, f"locator '{text}' names an unknown paper '{place.paper}' "
@@ -140,9 +142,9 @@ class Validator:
         places = self.paragraphs.get(place.paper)
         if places is None:
             return  # papers folder absent: ranges cannot be checked
-        paper = self.paper(place.paper)
+        paper = self.papers.get(place.paper)
         if place.first.isdigit() and paper and paper.references is not None and \
-                int(place.first) not in {r.n for r in paper.references}:
+                int(place.first) not in self.note_numbers(paper):
             self.fail(item, sub, f"locator '{text}' names a note that {place.paper}'s paper.yaml does not list "
                       "under references; add it there")
             return
@@ -165,8 +167,8 @@ class Validator:
         if ev.figure not in text:
             self.fail(item, ("figure",), f"the figure '{ev.figure}' is not written in {ev.at}; "
                       "copy it exactly as the paper writes it")
-        paper = self.paper(ev.paper)
-        numbers = {r.n for r in paper.references} if paper else set()
+        paper = self.papers.get(ev.paper)
+        numbers = self.note_numbers(paper)
         for i, n in enumerate(ev.cites or []):
             if paper and n not in numbers:
                 self.fail(item, ("cites", i), f"{ev.paper} has no note or reference [{n}] in its paper.yaml")
@@ -238,5 +240,15 @@ class Validator:
                     self.fail(item, (attr,), f"expected one entry for each paper ({', '.join(sorted(papers))}), "
                               f"found {', '.join(sorted(covered)) or 'none'}")
 
-    def paper(self, paper_id: str) -> Paper | None:
-        return next((i.entry for i in self.by_kind.get("paper", []) if i.entry.id == paper_id), None)
+    def note_numbers(self, paper: Paper | None) -> set[int]:
+        if paper is None or paper.references is None:
+            return set()
+        if paper.id not in self._notes:
+            self._notes[paper.id] = {r.n for r in paper.references if r is not None}
+        return self._notes[paper.id]
+
+    @property
+    def papers(self) -> dict[str, Paper]:
+        if not hasattr(self, "_papers"):
+            self._papers = {i.entry.id: i.entry for i in self.by_kind.get("paper", []) if i.entry.id}
+        return self._papers

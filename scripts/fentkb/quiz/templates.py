@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from ..model import Claim, Evidence, KnowledgeBase
@@ -36,19 +36,31 @@ def rng_for(item_id: str) -> random.Random:
     return random.Random(f"fentkb:{item_id}")
 
 
-def pick(rng: random.Random, candidates: Sequence[T], k: int, text: Callable[[T], str], key: str) -> list[T]:
+def pick(rng: random.Random, pool: Sequence[T], k: int, text: Callable[[T], str], key: str,
+         allowed: Callable[[T], bool] = lambda c: True, window: int = 24) -> list[T]:
     """Choose k distractors whose texts differ from the key and from each other, preferring ones at least
-    as long as the key so that length gives nothing away."""
-    pool = list(candidates)
-    rng.shuffle(pool)
-    pool.sort(key=lambda c: len(text(c)) < 0.8 * len(key))  # stable: long-enough ones first, in random order
+    as long as the key so that length gives nothing away. Only a random window of a large pool is looked
+    at, so a bank of 100,000 entries is built in linear time."""
+    sample = rng.sample(pool, min(len(pool), window))  # no copy of the pool: that alone would be quadratic
+    if len(pool) > window and sum(map(allowed, sample)) < k:  # rare: the window missed; walk the whole pool
+        start = rng.randrange(len(pool))
+        sample += [pool[(start + i) % len(pool)] for i in range(len(pool))]
+    sample = [c for c in sample if allowed(c)]
+    sample.sort(key=lambda c: len(text(c)) < 0.8 * len(key))  # stable: long-enough ones first, in random order
     chosen: list[T] = []
     seen = {key.strip().lower()}
-    for c in pool:
+    for c in sample:
         if text(c).strip().lower() not in seen and len(chosen) < k:
             chosen.append(c)
             seen.add(text(c).strip().lower())
     return chosen
+
+
+def group(items: Iterable[T], by: Callable[[T], Hashable]) -> dict[Hashable, list[T]]:
+    groups: dict[Hashable, list[T]] = {}
+    for item in items:
+        groups.setdefault(by(item), []).append(item)
+    return groups
 
 
 def poss(name: str) -> str:
@@ -104,14 +116,15 @@ def claim_type(kb: KnowledgeBase) -> Iterator[Item]:
 def evidence_to_claim(kb: KnowledgeBase) -> Iterator[Item]:
     """Which claim does this figure support?"""
     by_id = {e.id: e for e in kb.evidence}
+    by_paper = group(kb.claims, lambda o: o.paper)
     for c in kb.claims:
         for eid in c.evidence[:1]:  # one item per claim that has evidence keeps the bank balanced
             e = by_id[eid]
             item_id = f"evidence-claim-{c.id}"
-            siblings = [o for o in kb.claims if o.paper == c.paper and eid not in o.evidence]
-            if len(siblings) < 3:
+            distractors = pick(rng_for(item_id), by_paper[c.paper], 3, lambda o: o.text, c.text,
+                               allowed=lambda o, eid=eid: eid not in o.evidence)
+            if len(distractors) < 3:
                 continue
-            distractors = pick(rng_for(item_id), siblings, 3, lambda o: o.text, c.text)
             options = [Option(c.text, True, f"Right: {short(kb, c.paper)} offers “{e.figure}” for this claim.")]
             options += [Option(o.text, False, "That claim rests on " + (
                 ", ".join(f"“{by_id[x].figure}”" for x in o.evidence[:3]) if o.evidence else "reasoning alone")
@@ -127,15 +140,17 @@ def evidence_to_claim(kb: KnowledgeBase) -> Iterator[Item]:
 
 def evidence_recall(kb: KnowledgeBase) -> Iterator[Item]:
     """What does this figure measure?"""
+    by_unit = group(kb.evidence, lambda o: o.unit)
+    by_topic = group(kb.evidence, lambda o: o.topic)
     for e in kb.evidence:
         item_id = f"recall-{e.id}"
         rng = rng_for(item_id)
-        same_unit = [o for o in kb.evidence if o.unit == e.unit and o.figure != e.figure]
-        distractors = pick(rng, same_unit, 3, lambda o: o.measures, e.measures)
+        distractors = pick(rng, by_unit[e.unit], 3, lambda o: o.measures, e.measures,
+                           allowed=lambda o, e=e: o.figure != e.figure)
         if len(distractors) < 3:  # too few figures of this unit: fill up from the same topic
-            same_topic = [o for o in kb.evidence if o.topic == e.topic and o.figure != e.figure and o not in same_unit]
             taken = [e.measures, *(d.measures for d in distractors)]
-            distractors += [o for o in pick(rng, same_topic, 3, lambda o: o.measures, e.measures)
+            distractors += [o for o in pick(rng, by_topic[e.topic], 3, lambda o: o.measures, e.measures,
+                                            allowed=lambda o, e=e: o.figure != e.figure and o.unit != e.unit)
                             if o.measures not in taken][: 3 - len(distractors)]
         options = [Option(e.measures, True, f"Right: that is what “{e.figure}” measures in {e.at}.")]
         options += [Option(o.measures, False, f"That describes “{o.figure}” ({short(kb, o.paper)}, {o.at}).")
@@ -167,8 +182,9 @@ def source_kind(kb: KnowledgeBase) -> Iterator[Item]:
 
 def no_source(kb: KnowledgeBase) -> Iterator[Item]:
     """Which figure is stated without any source?"""
+    by_paper = group(kb.evidence, lambda o: o.paper)
     for p in kb.papers:
-        evidence = [e for e in kb.evidence if e.paper == p.id]
+        evidence = by_paper.get(p.id, [])
         uncited = [e for e in evidence if not e.cites]
         cited = [e for e in evidence if e.cites]
         for e in uncited[:4]:
@@ -238,13 +254,15 @@ def who_objects(kb: KnowledgeBase) -> Iterator[Item]:
 def which_objection(kb: KnowledgeBase) -> Iterator[Item]:
     """Which objections answer this claim?"""
     claims = {c.id: c for c in kb.claims}
+    by_claim = group(kb.counterarguments, lambda ca: ca.claim)
+    by_paper = group(kb.counterarguments, lambda ca: claims[ca.claim].paper)
     for c in kb.claims:
-        own = [ca for ca in kb.counterarguments if ca.claim == c.id]
-        foreign = [ca for ca in kb.counterarguments if ca.claim != c.id and claims[ca.claim].paper == c.paper]
+        own = by_claim.get(c.id, [])
         item_id = f"objection-{c.id}"
         rng = rng_for(item_id)
         keys = own[:2] if len(own) >= 2 else own[:1]
-        distractors = pick(rng, foreign, 4 - len(keys), lambda o: o.text, min((k.text for k in keys), key=len))
+        distractors = pick(rng, by_paper[c.paper], 4 - len(keys), lambda o: o.text, min((k.text for k in keys), key=len),
+                           allowed=lambda o, c=c: o.claim != c.id)
         if len(distractors) < 4 - len(keys):
             continue
         kind = "multiple" if len(keys) > 1 else "single"
@@ -314,13 +332,12 @@ def finding_papers(kb: KnowledgeBase) -> Iterator[Item]:
 
 def concept(kb: KnowledgeBase) -> Iterator[Item]:
     """Which term fits this definition?"""
+    by_kind = group(kb.glossary, lambda o: o.kind)
     for t in kb.glossary:
         item_id = f"term-{t.id}"
-        siblings = [o for o in kb.glossary if o.kind == t.kind and o.id != t.id]
-        if len(siblings) < 3:
-            siblings = [o for o in kb.glossary if o.id != t.id]
+        siblings = by_kind[t.kind] if len(by_kind[t.kind]) > 3 else kb.glossary
         masked = re.sub(re.escape(t.term), "…", t.definition, flags=re.I)
-        distractors = pick(rng_for(item_id), siblings, 3, lambda o: o.term, t.term)
+        distractors = pick(rng_for(item_id), siblings, 3, lambda o: o.term, t.term, allowed=lambda o, t=t: o.id != t.id)
         options = [Option(t.term, True, f"Right: that is how the papers use “{t.term}”.")]
         options += [Option(o.term, False, f"{o.term}: {o.definition}") for o in distractors]
         yield Item(item_id, "single", f"Which term do the papers use for this: {q(masked)}?",
@@ -330,14 +347,12 @@ def concept(kb: KnowledgeBase) -> Iterator[Item]:
 
 def timeline(kb: KnowledgeBase) -> Iterator[Item]:
     """When did this happen?"""
+    by_precision = group(kb.timeline, lambda o: len(o.date))
     for ev in kb.timeline:
         if ev.date[:4] in ev.event:
             continue  # the stem would give the answer away
         item_id = f"when-{ev.id}"
-        siblings = [o for o in kb.timeline if len(o.date) == len(ev.date) and o.date != ev.date]
-        if len(siblings) < 3:
-            continue
-        distractors = pick(rng_for(item_id), siblings, 3, lambda o: o.date, ev.date)
+        distractors = pick(rng_for(item_id), by_precision[len(ev.date)], 3, lambda o: o.date, ev.date)
         if len(distractors) < 3:
             continue
         options = [Option(ev.date, True, f"Right: {ev.date}.")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Claim, KnowledgeBase
+from ..model import Claim, Counter, KnowledgeBase
 from .text import by_label, h, locs, md
 
 TYPE_HELP = {
@@ -14,10 +14,9 @@ TYPE_HELP = {
 }
 
 
-def claim_block(kb: KnowledgeBase, claim: Claim, page: str) -> list[str]:
+def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Counter]) -> list[str]:
     short = {p.id: p.short for p in kb.papers}
     by_id = {e.id: e for e in kb.evidence}
-    counters = [c for c in kb.counterarguments if c.claim == claim.id]
     out = [f'<details class="fk-claim" id="{h(claim.id)}" markdown>',
            f'<summary markdown><span class="fk-type">{h(claim.type)}</span> {md(claim.text)}</summary>', "",
            f"Where the paper says it: {locs(claim.at, page)}", ""]
@@ -41,6 +40,9 @@ def tree(kb: KnowledgeBase, paper_id: str) -> str:
     paper = kb.paper(paper_id)
     page = f"claims/{paper_id}.md"
     claims = [c for c in kb.claims if c.paper == paper_id]
+    counters: dict[str, list[Counter]] = {}
+    for ca in kb.counterarguments:
+        counters.setdefault(ca.claim, []).append(ca)
     out = [f"# Claims of {md(paper.short)}", "",
            f"The main claims of [*{md(paper.title)}*](../papers/{paper_id}.md), each stated at its strongest. "
            "Open a claim to see the evidence the paper gives for it and the objections to it. An objection "
@@ -50,7 +52,7 @@ def tree(kb: KnowledgeBase, paper_id: str) -> str:
         if group:
             out += [f"## {claim_type.capitalize()} claims: {help_text}", ""]
             for claim in group:
-                out += claim_block(kb, claim, page)
+                out += claim_block(kb, claim, page, counters.get(claim.id, []))
     return "\n".join(out)
 
 

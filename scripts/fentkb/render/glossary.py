@@ -43,13 +43,10 @@ def timeline(kb: KnowledgeBase) -> str:
     return "\n".join([*out, ""])
 
 
-def abbreviations(kb: KnowledgeBase) -> str:
-    """Abbreviation definitions (the `abbr` extension) that turn glossary terms into tooltips."""
-    lines = []
-    for t in sorted(kb.glossary, key=lambda t: -len(t.term)):
-        definition = " ".join(t.definition.split()).replace("]", ")")
-        lines.append(f"*[{t.term}]: {definition}")
-    return "\n".join(lines)
+def abbreviations(kb: KnowledgeBase) -> dict[str, str]:
+    """Abbreviation definitions (the `abbr` extension) that turn glossary terms into tooltips, by term."""
+    return {t.term: f"*[{t.term}]: {' '.join(t.definition.split())}"
+            for t in sorted(kb.glossary, key=lambda t: -len(t.term))}
 
 
 def pages(kb: KnowledgeBase) -> dict[str, str]:

@@ -1,0 +1,227 @@
+"""Benchmarks, run by `make bench`; results are written to BENCHMARKS.md with the date and the machine.
+
+It reports; it never fails a build. Three measures:
+1. Full build time of the module against a bare Material site holding the same pages as plain Markdown
+   (no hook, no generator, no exports), alternating the two, median of 5 runs each.
+2. Generator time and peak memory on synthetic knowledge bases of 1k, 10k and 100k entries.
+3. Bytes of each page type, and of the module's JS and CSS, gzipped, against a bare Material page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from fentkb import generate  # noqa: E402
+from fentkb.papers import default_papers_dir  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
+RUNS = 5
+SIZES = [1_000, 10_000, 100_000]
+PAGE_TYPES = {"home": "index.html", "paper": "papers/no-tempest/index.html", "matrix": "compare/index.html",
+              "ledger": "evidence/index.html", "claim tree": "claims/opioid-challenge/index.html",
+              "quiz": "quiz/comparison/index.html", "practice": "quiz/practice/index.html",
+              "glossary": "glossary/index.html", "guide": "guide/index.html"}
+
+
+def build(config: Path, out: Path, strict: bool = True) -> float:
+    start = time.perf_counter()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)]
+    subprocess.run(command + (["--strict"] if strict else []), check=True, env=ENV, cwd=config.parent,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, taking each !ENV tag's default."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def bare_project(tmp: Path) -> Path:
+    """The same pages as plain Markdown files in a bare Material site: what MkDocs alone costs."""
+    project = tmp / "bare"
+    shutil.copytree(ROOT / "docs", project / "docs")
+    kb = generate.load(ROOT / "quizzes", default_papers_dir(ROOT))
+    for uri, content in generate.site_files(kb).items():
+        if not uri.endswith(".md"):
+            continue  # downloads are the module's own work; the bare site has pages only
+        path = project / "docs" / uri
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    (project / "docs" / "assets" / "module.css").unlink()
+    (project / "docs" / "assets" / "module.js").unlink()
+    (project / "docs" / "assets" / "quiz.js").unlink()
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    for key in ("hooks", "extra_css", "extra_javascript", "strict"):
+        config.pop(key, None)
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return project / "mkdocs.yml"
+
+
+def bench_build(tmp: Path) -> dict:
+    bare = bare_project(tmp)
+    module, plain = [], []
+    for i in range(RUNS):
+        module.append(build(ROOT / "mkdocs.yml", tmp / f"module-{i}"))
+        plain.append(build(bare, tmp / f"bare-{i}", strict=False))  # its download links have no files
+    return {"module": statistics.median(module), "bare": statistics.median(plain),
+            "ratio": statistics.median(m / b for m, b in zip(module, plain, strict=True))}
+
+
+SYNTH = r'''
+import json, resource, sys, time
+from pathlib import Path
+from fentkb import generate
+from fentkb.export.json_bank import bank_json
+quizzes, papers = Path(sys.argv[1]), Path(sys.argv[2])
+t0 = time.perf_counter(); kb = generate.load(quizzes, papers); t1 = time.perf_counter()
+items = generate.bank(kb); t2 = time.perf_counter()
+with generate.gc_paused():  # as the build runs it
+    bank_json(items)
+t3 = time.perf_counter()
+print(json.dumps({"entries": sum(len(getattr(kb, k)) for k in ("evidence", "claims", "counterarguments", "glossary",
+                  "timeline")), "questions": len(items), "load": t1 - t0, "bank": t2 - t1, "json": t3 - t2,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+'''
+
+
+def synthetic(n: int, tmp: Path) -> tuple[Path, Path]:
+    """A knowledge base of n entries over three synthetic papers, valid in every respect the check enforces."""
+    quizzes, papers = tmp / f"kb-{n}" / "quizzes", tmp / f"kb-{n}" / "papers"
+    papers.mkdir(parents=True)
+    counts = {"evidence": n * 40 // 100, "claims": n * 15 // 100, "glossary": n * 10 // 100, "timeline": n * 10 // 100}
+    counts["counterarguments"] = n - sum(counts.values())
+    per_para = 8  # paragraphs keep a real paper's length; a bigger base has more of them
+    paras = counts["evidence"] // (3 * per_para) + 1
+    ids = ["p-one", "p-two", "p-three"]
+    for pid in ids:
+        body = "\n\n".join(f"[¶{p}] " + " ".join(f"v{p}x{k}" for k in range(per_para)) for p in range(1, paras + 1))
+        (papers / f"{pid}.md").write_text(f"# {pid}\n\n{body}\n\n[1] A source.\n", encoding="utf-8")
+    files: dict[str, dict] = {}
+    point = lambda pid, p: {"text": "A point.", "at": [f"{pid} ¶{p}"]}  # noqa: E731
+    for pid in ids:
+        files[f"{pid}/paper.yaml"] = {"paper": {
+            "id": pid, "title": f"Paper {pid}", "short": pid.title(), "authors": [], "venue": "v", "date": "2024",
+            "thesis": point(pid, 1), "method": point(pid, 2),
+            "sections": [{"title": "All", "paragraphs": f"1-{paras}", "summary": "s"}], "recommendations": [],
+            "treatment": {k: point(pid, 3) for k in ("mexico", "china", "military_force", "public_health")},
+            "strengths": [], "weaknesses": [], "discussion": [],
+            "references": [{"n": 1, "cite": "A source", "kind": "government", "year": 2020}]}}
+    units, topics = ["deaths", "pounds", "percent", "people", "year"], ["deaths", "seizures", "money", "policy"]
+    evidence = []
+    for i in range(counts["evidence"]):
+        pid, p, k = ids[i % 3], (i // 3) % paras + 1, (i // (3 * paras)) % per_para
+        evidence.append({"id": f"e-{i}", "paper": pid, "at": f"{pid} ¶{p}", "figure": f"v{p}x{k}",
+                         "measures": f"Synthetic measure number {i} of its kind.", "topic": topics[i % 4],
+                         "unit": units[i % 5], "cites": [1] if i % 2 else []})
+    claims = [{"id": f"c-{i}", "paper": ids[i % 3], "type": "diagnosis", "text": f"Synthetic claim number {i}.",
+               "at": [f"{ids[i % 3]} ¶{i % paras + 1}"], "evidence": [f"e-{i % 3 + 3 * (i % 10)}"]}
+              for i in range(counts["claims"])]
+    counters = [{"id": f"ca-{i}", "claim": f"c-{i % counts['claims']}", "by": "module",
+                 "text": f"Synthetic objection number {i}."} for i in range(counts["counterarguments"])]
+    glossary = [{"id": f"g-{i}", "term": f"term{i}", "kind": "concept", "definition": f"Definition number {i}.",
+                 "at": [f"p-one ¶{i % paras + 1}"]} for i in range(counts["glossary"])]
+    timeline = [{"id": f"t-{i}", "date": f"{1900 + i % 120}-{i % 12 + 1:02d}", "event": f"Event number {i}.",
+                 "at": [f"p-two ¶{i % paras + 1}"]} for i in range(counts["timeline"])]
+    chunk = 2_000  # files stay under the loader's size limit
+    for kind, entries in (("evidence", evidence), ("claims", claims), ("counterarguments", counters),
+                          ("glossary", glossary), ("timeline", timeline)):
+        for j in range(0, len(entries), chunk):
+            files[f"synthetic/{kind}-{j // chunk}.yaml"] = {kind: entries[j:j + chunk]}
+    for name, data in files.items():
+        path = quizzes / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return quizzes, papers
+
+
+def bench_generator(tmp: Path) -> list[dict]:
+    results = []
+    for n in SIZES:
+        quizzes, papers = synthetic(n, tmp)
+        out = subprocess.run([sys.executable, "-c", SYNTH, str(quizzes), str(papers)], capture_output=True, text=True,
+                             env=ENV, check=True).stdout
+        results.append(json.loads(out))
+    return results
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def bench_bytes(tmp: Path) -> dict:
+    site, bare = tmp / "module-0", tmp / "bare-0"
+    pages = {name: (gz(site / path), gz(bare / path)) for name, path in PAGE_TYPES.items()}
+    assets = {name: gz(site / "assets" / name) for name in ("module.css", "module.js", "quiz.js")}
+    return {"pages": pages, "assets": assets}
+
+
+def report(build_r: dict, gen: list[dict], sizes: dict) -> str:
+    quiz_extra = sizes["assets"]["quiz.js"] + sizes["assets"]["module.js"] + sizes["assets"]["module.css"]
+    ten_k = next(r for r in gen if r["entries"] >= 10_000 and r["entries"] < 100_000)
+    lines = [
+        "# Benchmarks", "",
+        f"Measured {date.today().isoformat()} by `make bench` on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}.", "",
+        "## Full build against a bare Material site", "",
+        f"Median of {RUNS} runs each, alternating. The bare site holds the same pages as plain Markdown with no "
+        "hook, no generator, no quiz or exports.", "",
+        "| Build | Median seconds |", "| --- | --- |",
+        f"| This module (load, validate, generate, lint, exports, MkDocs) | {build_r['module']:.2f} |",
+        f"| Bare Material, same pages | {build_r['bare']:.2f} |", "",
+        f"Median ratio: **{build_r['ratio']:.2f}** (target at most 1.2: "
+        f"{'met' if build_r['ratio'] <= 1.2 else 'missed by ' + format(build_r['ratio'] - 1.2, '.2f')}).", "",
+        "## Generator on synthetic knowledge bases", "",
+        "Load and validate the YAML, build and lint the question bank, write the JSON bank; peak resident memory "
+        "of the process.", "",
+        "| Entries | Questions | Load + validate (s) | Bank + lint (s) | JSON (s) | Peak memory (MB) |",
+        "| --- | --- | --- | --- | --- | --- |"]
+    lines += [f"| {r['entries']:,} | {r['questions']:,} | {r['load']:.2f} | {r['bank']:.2f} | {r['json']:.2f} | "
+              f"{r['peak_mb']:.0f} |" for r in gen]
+    per_entry = [(r["load"] + r["bank"]) / r["entries"] * 1e6 for r in gen]
+    lines += ["", "Time per entry (µs): " + ", ".join(f"{p:.0f}" for p in per_entry) +
+              " — roughly constant means linear growth.",
+              f"10k-entry base: {ten_k['questions']:,} questions generated and linted in {ten_k['bank']:.2f} s "
+              f"(target: 10k questions under 2 s: {'met' if ten_k['bank'] < 2 or ten_k['questions'] < 10_000 else 'missed'}).",
+              "", "## Page weight, gzipped", "",
+              "| Page type | This module (bytes) | Bare Material (bytes) |", "| --- | --- | --- |"]
+    lines += [f"| {name} | {m:,} | {b:,} |" for name, (m, b) in sizes["pages"].items()]
+    lines += ["", "| Asset | Gzipped bytes |", "| --- | --- |"]
+    lines += [f"| {name} | {n:,} |" for name, n in sizes["assets"].items()]
+    lines += ["", f"A quiz page adds the widget: quiz.js + module.js + module.css = {quiz_extra:,} bytes gzipped "
+              f"(target at most 8 KB: {'met' if quiz_extra <= 8192 else 'missed'}). Other pages load module.js and "
+              "module.css only; quiz.js is fetched on quiz pages alone.", ""]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        build_r = bench_build(tmp)
+        sizes = bench_bytes(tmp)
+        gen = bench_generator(tmp)
+    text = report(build_r, gen, sizes)
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
