@@ -96,3 +96,22 @@ def test_no_paper_url_is_invented(papers_dir: Path) -> None:
         if paper.get("url"):
             text = (papers_dir / f"{paper['id']}.md").read_text(encoding="utf-8")
             assert f"url: {paper['url']}" in text, paper["id"]
+
+
+def test_the_content_is_complete_enough_to_teach_from() -> None:
+    """The Content issue's floor: what a student needs from the module alone."""
+    from fentkb import generate
+
+    kb = generate.load(ROOT / "quizzes", ROOT.parent / "shared" / "papers")
+    claims = {p.id: sum(1 for c in kb.claims if c.paper == p.id) for p in kb.papers}
+    assert claims["opioid-challenge"] >= 8 and claims["no-tempest"] >= 8 and claims["military-options"] >= 6
+    for p in kb.papers:
+        assert 4 <= len(p.discussion) <= 6, p.id
+        assert p.strengths and p.weaknesses and p.recommendations, p.id
+    types = {c.type for c in kb.claims}
+    assert types == {"diagnosis", "causal", "recommendation", "prediction", "value"}
+    assert len(kb.evidence) >= 60 and len(kb.glossary) >= 30 and len(kb.timeline) >= 20
+    assert len(kb.dimensions) >= 12 and len(kb.options) == 4 and kb.tensions
+    by_paper = {c.id: c.paper for c in kb.claims}
+    answered_by_another_paper = [ca for ca in kb.counterarguments if ca.by not in ("module", by_paper[ca.claim])]
+    assert len(answered_by_another_paper) >= 20  # the papers answer each other, with their paragraphs

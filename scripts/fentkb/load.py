@@ -71,7 +71,7 @@ def load_knowledge_base(quizzes_dir: Path, papers_dir: Path) -> KnowledgeBase:
         raise KnowledgeBaseError(problems)
     grouped = {kind: [i.entry for i in located if i.kind == kind] for kind in KINDS}
     return KnowledgeBase(
-        papers=grouped["paper"],
+        papers=sorted(grouped["paper"], key=lambda p: (p.order, p.id)),
         **{kind: grouped[kind] for kind in LIST_KINDS},
         paragraphs=paragraphs,
     )

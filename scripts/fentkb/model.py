@@ -101,6 +101,7 @@ class Paper:
     url: str | None = doc("The original address, only where the text gives it. Never guess one.", None)
     context: str | None = doc("Date and political context in one or two sentences, from the text.", None)
     audience: str | None = doc("Who the paper writes for, and its tone.", None)
+    order: int = doc("Where it stands among the papers in tables and menus (1 first).", 100)
 
 
 @dataclass

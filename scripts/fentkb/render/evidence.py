@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Evidence, KnowledgeBase
+from ..papers import parse_locator
 from .text import ANALYSIS, locs, md
 
 TOPIC_TITLES = {
@@ -19,6 +20,11 @@ TOPIC_TITLES = {
     "policy": "Policy events",
     "history": "History",
 }
+
+
+def paragraph(locator: str) -> int:
+    place = parse_locator(locator)
+    return int(place.first[1:]) if place and place.first.startswith("¶") else 10_000
 
 
 def source_of(kb: KnowledgeBase, e: Evidence) -> str:
@@ -38,16 +44,17 @@ def ledger(kb: KnowledgeBase) -> str:
            "'Source it cites' is the note or reference the paper attaches to it, and that source's kind.", "",
            "Jump to [where the numbers disagree](#where-the-numbers-disagree).", ""]
     for topic, title in TOPIC_TITLES.items():
-        items = [e for e in kb.evidence if e.topic == topic]
+        rank = {p.id: i for i, p in enumerate(kb.papers)}
+        items = sorted((e for e in kb.evidence if e.topic == topic), key=lambda e: (rank[e.paper], paragraph(e.at)))
         if not items:
             continue
-        out += [f"## {title}", "", "| Figure | What it measures | Paper | Where | Source it cites |",
-                "| --- | --- | --- | --- | --- |"]
+        out += [f"## {title}", "", '<div class="fk-stack fk-ledger" markdown>', "",
+                "| Figure | What it measures | Paper | Where | Source it cites |", "| --- | --- | --- | --- | --- |"]
         for e in items:
             note = f" *Note: {md(e.note)}*" if e.note else ""
             out.append(f"| **{md(e.figure)}** {{: #{e.id} }} | {md(e.measures)}{note} | {md(short[e.paper])} "
                        f"| {locs([e.at], page)} | {source_of(kb, e)} |")
-        out.append("")
+        out += ["", "</div>", ""]
     out += tensions(kb, page)
     return "\n".join(out)
 

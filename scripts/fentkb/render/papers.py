@@ -87,11 +87,12 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
         out.append("")
     out += ["## Key evidence", ""]
     if evidence:
-        out += ["| Figure | What it measures | Where | Source it cites |", "| --- | --- | --- | --- |"]
+        out += ['<div class="fk-stack fk-keyev" markdown>', "",
+                "| Figure | What it measures | Where | Source it cites |", "| --- | --- | --- | --- |"]
         for e in evidence:
             source = ", ".join(f"[{n}] {md(refs[n].kind)}" for n in e.cites if n in refs) or "none given"
             out.append(f"| {md(e.figure)} | {md(e.measures)} | {locs([e.at], page)} | {source} |")
-        out += ["", f"All figures of all papers: [evidence ledger](../evidence/index.md). "
+        out += ["", "</div>", "", f"All figures of all papers: [evidence ledger](../evidence/index.md). "
                 f"Its {len(claims)} main claims, with their counterarguments: "
                 f"[claim tree](../claims/{paper.id}.md).", ""]
     else:
