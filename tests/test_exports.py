@@ -188,8 +188,11 @@ def test_anki_deck_imports_and_reimport_does_not_duplicate(bank, out, tmp_path) 
     col = import_apkg([out / "questions.apkg", again], tmp_path)
     try:
         assert col.note_count() == len(bank)
-        ids = sorted(col.get_note(n).fields[5] for n in col.find_notes(""))
-        assert ids == sorted(i.id for i in bank)
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        assert sorted(n.fields[5] for n in notes) == sorted(i.id for i in bank)
+        by_id = {i.id: i for i in bank}
+        with_feedback = [n for n in notes if by_id[n.fields[5]].type == "single"]
+        assert with_feedback and all("<li>" in n.fields[6] for n in with_feedback)  # why each option is right or wrong
     finally:
         col.close()
 
@@ -210,6 +213,7 @@ def test_anki_keeps_hostile_text_intact(tmp_path) -> None:
 def test_csv_has_a_row_per_question_and_defuses_formulas(bank, out, tmp_path) -> None:
     rows = list(csv.DictReader((out / "questions.csv").open(encoding="utf-8")))
     assert [r["id"] for r in rows] == [i.id for i in bank]
+    assert all(r["feedback"] for r in rows if r["type"] == "single")
     text, _ = csv_export.export(hostile_bank())
     hostile = list(csv.DictReader(io.StringIO(text)))
     assert hostile[0]["stem"] == f"{HOSTILE} which one?"

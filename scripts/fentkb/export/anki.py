@@ -19,10 +19,10 @@ DECK_ID = 1733190522
 MODEL = genanki.Model(
     MODEL_ID, "Fentanyl module question",
     fields=[{"name": "Question"}, {"name": "Options"}, {"name": "Answer"}, {"name": "Explanation"},
-            {"name": "Source"}, {"name": "Id"}],
+            {"name": "Source"}, {"name": "Id"}, {"name": "Feedback"}],
     templates=[{"name": "Card 1", "qfmt": "{{Question}}<br><br>{{Options}}",
                 "afmt": "{{FrontSide}}<hr id=answer><b>{{Answer}}</b><br><br>{{Explanation}}<br><br>"
-                        "<small>{{Source}}</small>"}],
+                        "{{Feedback}}<small>{{Source}}</small>"}],
     css=".card { font-family: sans-serif; font-size: 18px; text-align: left; }")
 
 
@@ -39,10 +39,16 @@ def options_html(item: Item) -> str:
     return hint + "<ol type=A>" + "".join(f"<li>{e(o.text)}</li>" for o in item.options) + "</ol>"
 
 
+def feedback_html(item: Item) -> str:
+    """Why each option is right or wrong, on the back of the card."""
+    rows = "".join(f"<li><b>{e(o.text)}</b>: {e(o.feedback)}</li>" for o in item.options if o.feedback)
+    return f"<ul>{rows}</ul>" if rows else ""
+
+
 def note(item: Item) -> genanki.Note:
     return genanki.Note(model=MODEL, guid=genanki.guid_for("fentkb", item.id),
                         fields=[e(item.stem), options_html(item), e(key_text(item)), e(item.explanation),
-                                e(", ".join(item.at)), e(item.id)], tags=[item.topic, item.template])
+                                e(", ".join(item.at)), e(item.id), feedback_html(item)], tags=[item.topic, item.template])
 
 
 def export(items: list[Item]) -> tuple[bytes, Report]:

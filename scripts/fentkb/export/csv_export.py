@@ -9,7 +9,8 @@ from ..quiz.item import Item
 from .common import Report, key_text, supported
 
 TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
-COLUMNS = ["id", "type", "topic", "bloom", "template", "stem", "options", "answer", "explanation", "at", "page"]
+COLUMNS = ["id", "type", "topic", "bloom", "template", "stem", "options", "answer", "explanation", "feedback", "at",
+           "page"]
 
 
 def safe(text: str) -> str:
@@ -19,8 +20,9 @@ def safe(text: str) -> str:
 def row(item: Item) -> list[str]:
     options = (" | ".join(f"{p} → {a}" for p, a in item.pairs) if item.type == "matching"
                else " | ".join(o.text for o in item.options))
+    feedback = " | ".join(f"{o.text}: {o.feedback}" for o in item.options if o.feedback)
     cells = [item.id, item.type, item.topic, item.bloom, item.template, item.stem, options, key_text(item),
-             item.explanation, "; ".join(item.at), item.page]
+             item.explanation, feedback, "; ".join(item.at), item.page]
     return [safe(c) for c in cells]
 
 
