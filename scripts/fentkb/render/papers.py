@@ -105,7 +105,7 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
 
 
 def overview(kb: KnowledgeBase) -> str:
-    out = ["# The three papers", "",
+    out = ["# The papers", "",
            "Each paper answers the same question differently: what should the United States do about "
            "fentanyl coming across its southern border? Read the thesis, then open the paper's page.", ""]
     for p in kb.papers:
