@@ -66,6 +66,17 @@ def test_attribution_offers_exactly_the_papers(kb, bank) -> None:
         assert sorted(o.text for o in item.options) == shorts
 
 
+def test_a_stem_never_names_its_own_answer(kb, bank) -> None:
+    """'Who raises this objection' must not quote an objection that names the paper raising it."""
+    for item in (i for i in bank if i.template == "who-objects"):
+        key = next(o.text for o in item.options if o.correct)
+        paper = next((p for p in kb.papers if p.short == key), None)
+        quoted = item.stem.split(":", 1)[1].lower()
+        if paper:
+            assert paper.short.lower() not in quoted and paper.id not in quoted and \
+                paper.id.replace("-", " ") not in quoted, item.id
+
+
 def test_no_distractor_equals_the_key(bank) -> None:
     for item in bank:
         keys = {o.text.lower() for o in item.options if o.correct}

@@ -76,6 +76,14 @@ def short(kb: KnowledgeBase, paper_id: str) -> str:
     return kb.paper(paper_id).short
 
 
+def mask_papers(text: str, kb: KnowledgeBase) -> str:
+    """Replace every paper's name in a text with 'one paper', so a stem does not name its own answer."""
+    names = sorted({n for p in kb.papers for n in (p.id, p.id.replace("-", " "), p.short)}, key=len, reverse=True)
+    pattern = re.compile("|".join(re.escape(n) for n in names), re.I)
+    masked = pattern.sub("one paper", text)
+    return re.sub(r"(^|[.:;!?]\s+)one paper", lambda m: m.group(1) + "One paper", masked)
+
+
 def claim_page(c: Claim) -> str:
     return f"claims/{c.paper}.md#{c.id}"
 
@@ -122,7 +130,7 @@ def evidence_to_claim(kb: KnowledgeBase) -> Iterator[Item]:
             e = by_id[eid]
             item_id = f"evidence-claim-{c.id}"
             distractors = pick(rng_for(item_id), by_paper[c.paper], 3, lambda o: o.text, c.text,
-                               allowed=lambda o, eid=eid: eid not in o.evidence)
+                               allowed=lambda o, e=e: e.id not in o.evidence and e.figure not in o.text)
             if len(distractors) < 3:
                 continue
             options = [Option(c.text, True, f"Right: {short(kb, c.paper)} offers “{e.figure}” for this claim.")]
@@ -246,7 +254,7 @@ def who_objects(kb: KnowledgeBase) -> Iterator[Item]:
         options.append(Option(MODULE, ca.by == "module", "Right: no paper raises it; this module does." if
                               ca.by == "module" else f"No: a paper raises it, {who} ({', '.join(ca.at)})."))
         yield Item(f"who-{ca.id}", "single",
-                   f"Who raises this objection to a claim of {short(kb, c.paper)}: {q(ca.text)}?",
+                   f"Who raises this objection to a claim of {short(kb, c.paper)}: {q(mask_papers(ca.text, kb))}?",
                    f"The objection is {poss(who)}" + (f", at {', '.join(ca.at)}." if ca.at else "."),
                    ca.at or c.at, claim_page(c), "counterarguments", "understand", "who-objects", [ca.id, c.id], options)
 
