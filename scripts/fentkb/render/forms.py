@@ -41,7 +41,7 @@ def form_page(letter: str, items: list[Item]) -> str:
     return "\n".join([
         f"# Quiz Form {letter.upper()}", "",
         f'<p class="fk-form-meta">{len(items)} questions, drawn from the whole bank with seed {seed} '
-        f"(`python -m fentkb quiz --seed {seed} --count {FORM_SIZE}` prints the same form). Name: "
+        f"(<code>python -m fentkb quiz --seed {seed} --count {FORM_SIZE}</code> prints the same form). Name: "
         "________________________</p>", "",
         f"The answer key is on a [separate page](form-{letter}-key.md). Print this page: the navigation is left "
         "out, and it fits A4 and Letter.", "",
