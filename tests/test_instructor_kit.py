@@ -12,6 +12,7 @@ import pytest
 from browser import chromium
 from conftest import ROOT
 from fentkb.quiz.forms import make_form
+from fentkb.render.text import h
 
 
 @pytest.fixture(scope="module")
@@ -80,15 +81,9 @@ def test_form_pages_hold_the_seeded_forms(site: Path) -> None:
     bank = generate.bank(generate.load(ROOT / "quizzes", ROOT.parent / "shared" / "papers"))
     html = (site / "quiz" / "form-a" / "index.html").read_text(encoding="utf-8")
     stems = [i.stem for i in make_form(bank, FORMS["a"], FORM_SIZE)]
-    positions = [html.find(_escaped(s)) for s in stems]
+    positions = [html.find(h(s)) for s in stems]
     assert all(p > 0 for p in positions) and positions == sorted(positions)
     assert "data-k" not in html  # the form itself gives no answers away
-
-
-def _escaped(text: str) -> str:
-    import html as html_module
-
-    return html_module.escape(" ".join(text.split()), quote=True)
 
 
 def test_guide_is_linked_from_the_home_page(site: Path) -> None:

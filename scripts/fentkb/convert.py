@@ -154,7 +154,3 @@ def _suggest(word: str, known: list[str]) -> str:
 def is_invalid(value: Any) -> bool:
     return value is _INVALID
 
-
-def is_partial(value: Any) -> bool:
-    """True for an entry kept only so its other fields can still be checked."""
-    return bool(getattr(value, "__dict__", {}).get("_partial"))

@@ -45,6 +45,7 @@ class Validator:
         self._notes: dict[str, set[int]] = {}
         for item in entries:
             self.by_kind.setdefault(item.kind, []).append(item)
+        self.papers: dict[str, Paper] = {i.entry.id: i.entry for i in self.by_kind.get("paper", []) if i.entry.id}
 
     def fail(self, item: Located, sub: tuple[Key, ...], message: str) -> None:
         path = (*item.path, *sub)
@@ -247,8 +248,4 @@ class Validator:
             self._notes[paper.id] = {r.n for r in paper.references if r is not None}
         return self._notes[paper.id]
 
-    @property
-    def papers(self) -> dict[str, Paper]:
-        if not hasattr(self, "_papers"):
-            self._papers = {i.entry.id: i.entry for i in self.by_kind.get("paper", []) if i.entry.id}
-        return self._papers
+

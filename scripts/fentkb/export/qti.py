@@ -9,7 +9,7 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from ..quiz.item import TOPICS, Item
+from ..quiz.item import TOPICS, Item, topics_in
 from .common import TITLE, Report, general_feedback, supported
 
 TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
@@ -153,7 +153,7 @@ def export(items: list[Item]) -> tuple[bytes, Report]:
         def put(name: str, data: bytes) -> None:
             zf.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
-        for topic in dict.fromkeys([*TOPICS, *(i.topic for i in kept)]):
+        for topic in topics_in(kept):
             title = TOPICS.get(topic, topic)
             group = [i for i in kept if i.topic == topic]
             if not group:

@@ -17,6 +17,11 @@ TOPICS = {
 }
 
 
+def topics_in(items: list[Item]) -> list[str]:
+    """The known topics first, then any other an item carries (a new paper's id is a topic too)."""
+    return list(dict.fromkeys([*TOPICS, *(i.topic for i in items)]))
+
+
 @dataclass
 class Option:
     text: str

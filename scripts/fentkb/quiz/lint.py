@@ -98,7 +98,3 @@ def _key_is_longest(item: Item) -> bool:
     lengths = [len(o.text) for o in item.options]
     return all(len(item.options[k].text) == max(lengths) for k in item.keys) and lengths.count(max(lengths)) == 1
 
-
-def key_longest_share(items: list[Item]) -> float:
-    choice = [i for i in items if i.type in ("single", "multiple") and len(i.options) >= 3]
-    return sum(_key_is_longest(i) for i in choice) / max(1, len(choice))

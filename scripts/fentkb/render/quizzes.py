@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from ..quiz.item import TOPICS, Item
+from ..quiz.item import TOPICS, Item, topics_in
 from .text import h
 
 TEMPLATE_TITLES = {
@@ -146,7 +146,7 @@ def index_page(bank: list[Item]) -> str:
            "what each figure measures and where it comes from, which objection answers which claim, how the "
            "papers compare, and the concepts they use. Each question links to the page it draws on.", "",
            "| Quiz | Questions |", "| --- | --- |"]
-    for topic in dict.fromkeys([*TOPICS, *(i.topic for i in bank)]):
+    for topic in topics_in(bank):
         title = TOPICS.get(topic, topic)
         count = sum(1 for i in bank if i.topic == topic)
         if count:
@@ -160,7 +160,7 @@ def index_page(bank: list[Item]) -> str:
 
 def pages(bank: list[Item], dir_urls: bool = True) -> dict[str, str]:
     result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank, dir_urls)}
-    for topic in dict.fromkeys([*TOPICS, *(i.topic for i in bank)]):  # a new paper's id is a topic too
+    for topic in topics_in(bank):
         items = [i for i in bank if i.topic == topic]
         if items:
             result[f"quiz/{topic}.md"] = topic_page(topic, items, dir_urls)

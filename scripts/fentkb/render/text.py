@@ -26,10 +26,6 @@ def md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def paper_page(paper_id: str) -> str:
     return f"papers/{paper_id}.md"
 
