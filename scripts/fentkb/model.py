@@ -20,6 +20,9 @@ Locator = NewType("Locator", str)
 SourceKind = Literal["government", "news", "think-tank", "academic", "advocacy", "international", "other"]
 ClaimType = Literal["diagnosis", "causal", "recommendation", "prediction", "value"]
 Stance = Literal["for", "against", "mixed", "not-discussed"]
+# The skill quizzes, in the order the quiz index lists them.
+Skill = Literal["evidence", "arguments", "comparison", "frameworks", "concepts"]
+AppraisalTask = Literal["premise", "weakest-link", "figure-limits", "reply", "since"]
 Topic = Literal["deaths", "drug-use", "potency", "seizures", "money", "violence", "policy", "trade",
                 "supply", "history", "treatment", "military"]
 
@@ -121,6 +124,18 @@ class Evidence:
 
 
 @dataclass
+class NearMiss:
+    """A statement that sounds right but is wrong for one reason a student can learn: a misreading of a claim,
+    a wrong explanation of a tension, a reply a paper could not give, a position no paper takes."""
+
+    text: str = doc("The near-miss, in the same length and grammar as the right answer it stands beside.")
+    why: str = doc("Why it is wrong, in one or two sentences a student can learn from.")
+    at: list[Locator] = doc("The places in the papers that show it is wrong.")
+    no_paper: bool = doc("Claims only: true when no paper says this at all, so a quiz may key 'No paper says this'.",
+                         False)
+
+
+@dataclass
 class Claim:
     """A main claim of a paper (`claims:` lists)."""
 
@@ -130,6 +145,12 @@ class Claim:
     text: str = doc("The claim in your own words, at its strongest.")
     at: list[Locator] = doc("Where the paper makes it.")
     evidence: list[EvidenceId] = doc("Evidence items the paper offers for it (may be empty).")
+    about: str = doc("What the claim is about, as a noun phrase that fits 'what the paper argues about ...', "
+                     "e.g. `the choice among the three operational options`.")
+    signature: str = doc("What only this paper says here, as a clause that can follow 'argues that', in the "
+                         "paper's own strength of wording; at most 30 words; no paper named.")
+    misreadings: list[NearMiss] = doc("Two or three near-miss versions of the signature a careless reader might "
+                                      "take for the paper's, each with why it is wrong.")
 
 
 @dataclass
@@ -142,6 +163,8 @@ class Counter:
     text: str = doc("The objection, in your own words.")
     at: list[Locator] = doc("Where the objecting paper says it; required when `by` is a paper.", [])
     response: Point | None = doc("How the claim's own paper answers it, if it does.", None)
+    wrong_replies: list[NearMiss] = doc("With a response: two or three replies the paper could not give from its "
+                                        "own text, each with why.", [])
 
 
 @dataclass
@@ -151,6 +174,9 @@ class Dimension:
     id: str = doc("Stable id.")
     label: str = doc("The row's name, e.g. 'Role of China'.")
     cells: dict[PaperId, Point] = doc("One short sentence per paper, keyed by paper id.")
+    question: str = doc("The row asked as a real question, e.g. 'What role does each paper give China?'")
+    decoys: list[NearMiss] = doc("Two or three positions no paper takes on it, as short as the cells; "
+                                 "the surplus answers of a matching question.")
 
 
 @dataclass
@@ -162,6 +188,10 @@ class Finding:
     title: str = doc("A short heading.")
     text: str = doc("What they share or where they part, in your own words.")
     at: list[Locator] = doc("The places in two or more papers.")
+    question: str | None = doc("For `differ`: a question on why the papers part, at most 60 words.", None)
+    answer: str | None = doc("For `differ`: the best account of the difference in reasoning, in one sentence.", None)
+    wrong: list[NearMiss] = doc("For `differ`: two or three accounts that do not explain the split, each with why.",
+                                [])
 
 
 @dataclass
@@ -192,7 +222,8 @@ class Tension:
     title: str = doc("A short heading.")
     evidence: list[EvidenceId] = doc("The conflicting evidence items (two or more).")
     question: str = doc("The question put to students.")
-    explanations: list[str] = doc("Possible explanations: this module's analysis.")
+    explanations: list[str] = doc("Possible explanations: this module's analysis; each one must hold.")
+    wrong: list[NearMiss] = doc("Two or three explanations that do not hold for these figures, each with why.", [])
 
 
 @dataclass
@@ -244,8 +275,63 @@ class Question:
     choices: list[Choice] = doc("The options (for truefalse: True and False).")
     explanation: str = doc("Why the key is right.")
     at: list[Locator] = doc("The places the question draws on.")
-    topic: str = doc("Quiz topic: a paper id, `evidence`, `counterarguments` or `comparison`.")
-    bloom: Literal["remember", "understand", "apply", "analyze", "evaluate"] = doc("Bloom level.")
+    topic: Skill = doc("The skill quiz it belongs to: evidence, arguments, comparison, frameworks or concepts.")
+    bloom: Literal["remember", "understand", "apply", "analyze", "evaluate"] = doc(
+        "What the question makes a student do: remember, understand, apply, analyze or evaluate.")
+    paper: PaperId | None = doc("The paper it is mainly about, if one; it then also joins that paper's quiz.", None)
+
+
+@dataclass
+class Scenario:
+    """A new situation in which a student applies one paper's framework (`scenarios:` lists)."""
+
+    id: str = doc("Stable id, e.g. `sc-mo-lab-strike`.")
+    paper: PaperId = doc("Whose framework the student applies.")
+    situation: str = doc("The new situation, in two or three sentences; not taken from any paper.")
+    question: str = doc("What the student must decide by that paper's framework; stem and situation together "
+                        "at most 60 words.")
+    choices: list[Choice] = doc("One keyed option and two or three distractors, each with feedback that says why.")
+    explanation: str = doc("Why the key follows from the paper's framework.")
+    at: list[Locator] = doc("The paragraphs that hold the framework applied.")
+
+
+@dataclass
+class Appraisal:
+    """An argument-evaluation question: the unstated premise, the weakest link, what a figure cannot show, how a
+    paper would answer an objection, or how an argument looks since the papers (`appraisals:` lists)."""
+
+    id: str = doc("Stable id, e.g. `ap-oc-isis-premise`.")
+    paper: PaperId = doc("Whose argument is appraised.")
+    task: AppraisalTask = doc("premise, weakest-link, figure-limits, reply or since.")
+    stem: str = doc("The question, at most 60 words, self-contained.")
+    choices: list[Choice] = doc("One keyed option and two or three distractors, each with feedback that says why.")
+    explanation: str = doc("Why the key is right, with the reasoning a student should learn.")
+    at: list[Locator] = doc("The paragraphs it draws on.")
+
+
+@dataclass
+class Bearing:
+    """How a later development bears on one claim."""
+
+    claim: ClaimId = doc("The claim it bears on.")
+    effect: Literal["overtaken", "supported", "challenged"] = doc("overtaken, supported or challenged.")
+    how: str = doc("How, in one sentence.")
+
+
+@dataclass
+class Development:
+    """A fact from after the papers (`developments:` lists), taken only from
+    ../shared/context/since-the-papers.md, with its source exactly as given there."""
+
+    id: str = doc("The entry's id in the context file, e.g. `cartel-terrorist-designations`.")
+    date: str = doc("`YYYY-MM-DD`, the date of the event.")
+    title: str = doc("A short heading in your own words.")
+    fact: str = doc("The fact, as the context file states it; no figure, date or quotation beyond it.")
+    source: str = doc("The source line exactly as the context file gives it: publisher, title, date, address.")
+    url: str = doc("The source's address, exactly as given in the source line.")
+    as_of: str = doc("`YYYY-MM-DD`: the source's date, shown as 'as of'.")
+    bears_on: list[Bearing] = doc("The claims it bears on, and how.")
+    at: list[Locator] = doc("The paper paragraphs it bears on.")
 
 
 # Top-level keys of a knowledge-base file and the entry type each holds.
@@ -261,6 +347,9 @@ KINDS: dict[str, type] = {
     "glossary": Term,
     "timeline": Event,
     "questions": Question,
+    "scenarios": Scenario,
+    "appraisals": Appraisal,
+    "developments": Development,
 }
 
 
@@ -279,6 +368,9 @@ class KnowledgeBase:
     glossary: list[Term]
     timeline: list[Event]
     questions: list[Question]
+    scenarios: list[Scenario] = field(default_factory=list)
+    appraisals: list[Appraisal] = field(default_factory=list)
+    developments: list[Development] = field(default_factory=list)
     paragraphs: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def paper(self, paper_id: str) -> Paper:

@@ -14,7 +14,6 @@ from .papers import describe_range, parse_locator
 from .problems import Problems
 from .yamlread import Key, YamlDoc, dotted
 
-QUIZ_TOPICS = ["evidence", "counterarguments", "comparison", "concepts"]  # besides one topic per paper
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 SPAN = re.compile(r"^(\d+)(?:-(\d+))?$")
@@ -62,7 +61,6 @@ class Validator:
             self.check_counter(item)
         self.check_every_claim_answered()
         self.check_dates_and_terms()
-        self.check_question_topics()
         for item in self.by_kind.get("paper", []):
             self.check_sections(item)
             url = item.entry.url
@@ -214,12 +212,6 @@ class Validator:
             if expected - 1 != total:
                 self.fail(item, ("sections",), f"expected sections covering ¶1-{total}, found them ending at "
                           f"¶{expected - 1}")
-
-    def check_question_topics(self) -> None:
-        topics = [*sorted(self.ids[PaperId]), *QUIZ_TOPICS]
-        for item in self.by_kind.get("questions", []):
-            if item.entry.topic and item.entry.topic not in topics:
-                self.fail(item, ("topic",), f"expected a quiz topic ({', '.join(topics)}), found '{item.entry.topic}'")
 
     def check_dates_and_terms(self) -> None:
         for item in self.by_kind.get("timeline", []):
