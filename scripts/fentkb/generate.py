@@ -19,7 +19,7 @@ from .load import load_knowledge_base
 from .model import KnowledgeBase
 from .quiz.bank import build_bank
 from .quiz.item import Item
-from .quiz.lint import check_bank
+from .quiz.lint import check_bank, context_for
 from .render import claims, compare, downloads, evidence, forms, glossary, papers, quizzes, schema, sources
 
 
@@ -44,7 +44,7 @@ def bank(kb: KnowledgeBase) -> list[Item]:
     """The linted question bank; raises QuizLintError listing every violation."""
     with gc_paused():
         items = build_bank(kb)
-        violations = check_bank(items)
+        violations = check_bank(items, context_for([p.id for p in kb.papers], kb.paragraphs))
     if violations:
         head = f"The question bank breaks {len(violations)} item-writing rule(s):"
         raise QuizLintError("\n".join([head, *map(str, violations)]))

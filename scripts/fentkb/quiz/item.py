@@ -2,47 +2,63 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..model import Skill
+
 ItemType = Literal["single", "multiple", "truefalse", "matching"]
-TOPICS = {
-    "opioid-challenge": "The Opioid Challenge",
-    "no-tempest": "No Tempest in a Teacup",
-    "military-options": "Military Options",
-    "evidence": "Evidence and sources",
-    "counterarguments": "Counterarguments",
+Bloom = Literal["remember", "understand", "apply", "analyze", "evaluate"]
+# The skill quizzes, titled once here; every page, export and the CLI take their names from this table.
+SKILLS: dict[Skill, str] = {
+    "evidence": "Evidence: what the figures show and cannot show",
+    "arguments": "Arguments and objections",
     "comparison": "Comparing the papers",
-    "concepts": "Concepts and timeline",
+    "frameworks": "Applying the frameworks",
+    "concepts": "Concepts in use",
 }
+TOPICS: dict[str, str] = dict(SKILLS)  # a bank's topics: the skills, in this order
 
 
 def topics_in(items: list[Item]) -> list[str]:
-    """The known topics first, then any other an item carries (a new paper's id is a topic too)."""
+    """The skills first, then any other topic an item carries."""
     return list(dict.fromkeys([*TOPICS, *(i.topic for i in items)]))
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Option:
     text: str
     correct: bool
     feedback: str
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Item:
     id: str
     type: ItemType
     stem: str
     explanation: str
     at: list[str]
-    page: str  # the module page it draws on, as a docs path with anchor: 'claims/no-tempest.md#nt-x'
+    page: str
+    """The module page it draws on, as a docs path with anchor: 'claims/no-tempest.md#nt-x'."""
     topic: str
-    bloom: str
+    """The skill quiz it belongs to (a key of SKILLS)."""
+    paper: str | None = None
+    """The paper it is mainly about; it may then also appear in that paper's short quiz."""
+    bloom: Bloom = "remember"
+    """What the item makes a student do: set from its family's declaration (families/__init__.py), or
+    from the authored entry for hand-written questions."""
     template: str
-    sources: list[str]  # the knowledge-base ids it was made from
+    """The item family that made it (quiz/families), or `hand-written`."""
+    sources: list[str]
+    """The knowledge-base ids it was made from."""
     options: list[Option] = field(default_factory=list)
-    pairs: list[tuple[str, str]] = field(default_factory=list)  # matching: (prompt, answer), in key order
+    pairs: list[tuple[str, str]] = field(default_factory=list)
+    """Matching: (prompt, answer), in key order."""
+    extra: list[str] = field(default_factory=list)
+    """Matching: surplus answers that fit no prompt."""
+    also_right: list[str] = field(default_factory=list)
+    """Texts the knowledge base records as right answers to this stem; no distractor may be one (linted)."""
 
     @property
     def keys(self) -> list[int]:
@@ -50,8 +66,8 @@ class Item:
 
     def to_json(self) -> dict[str, Any]:
         # by hand rather than dataclasses.asdict, which deep-copies every string: 3x faster on a large bank
-        data = {f.name: getattr(self, f.name) for f in fields(self)}
-        data["options"] = [{"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in self.options]
-        data["pairs"] = [list(p) for p in self.pairs]
-        data["at"], data["sources"] = list(self.at), list(self.sources)
-        return data
+        return {"id": self.id, "type": self.type, "stem": self.stem, "explanation": self.explanation,
+                "at": list(self.at), "page": self.page, "topic": self.topic, "paper": self.paper,
+                "bloom": self.bloom, "template": self.template, "sources": list(self.sources),
+                "options": [{"text": o.text, "correct": o.correct, "feedback": o.feedback} for o in self.options],
+                "pairs": [list(p) for p in self.pairs], "extra": list(self.extra)}

@@ -40,7 +40,7 @@ def agree_differ(kb: KnowledgeBase) -> str:
     for kind, title in (("agree", "Where they agree"), ("differ", "Where they differ")):
         out += [f"## {title}", ""]
         for f in (f for f in kb.findings if f.kind == kind):
-            out += [f"### {md(f.title)}", "", f"{md(f.text)} {locs(f.at, page)}", ""]
+            out += [f"### {md(f.title)} {{: #{f.id} }}", "", f"{md(f.text)} {locs(f.at, page)}", ""]
     return "\n".join(out)
 
 

@@ -1,0 +1,56 @@
+"""Claims: tell the paper's argument from its near-misses, and tell whose argument it is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...index import KbIndex
+from ..item import Item, Option
+from ..wording import because, NO_PAPER, cap, clause, locs, poss
+from .common import claim_page
+
+
+def misreading(ix: KbIndex) -> Iterator[Item]:
+    """Which statement reports the paper's argument accurately? Distractors are the authored misreadings."""
+    for c in ix.kb.claims:
+        if len(c.misreadings) < 2:
+            continue
+        name = ix.short(c.paper)
+        options = [Option(text=cap(c.signature), correct=True,
+                          feedback=f"Right: {name} argues this ({locs(c.at)}).")]
+        options += [Option(text=cap(m.text), correct=False, feedback=because(m))
+                    for m in c.misreadings[:3]]
+        yield Item(id=f"misreading-{c.id}", type="single",
+                   stem=f"Which statement accurately reports what {name} argues about {c.about}?",
+                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). In this module's "
+                               f"words: {c.text.strip()}",
+                   at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
+                   sources=[c.id], options=options, also_right=[c.text])
+
+
+def attribution(ix: KbIndex) -> Iterator[Item]:
+    """Which paper argues this? Each claim's signature, and each misreading no paper holds."""
+    for c in ix.kb.claims:
+        owner = ix.short(c.paper)
+        options = [Option(text=p.short, correct=p.id == c.paper,
+                          feedback=f"Right: {p.short} argues this about {c.about} ({locs(c.at)})." if p.id == c.paper
+                          else f"No: {p.short} makes no such argument; it is {poss(owner)}, about {c.about} "
+                               f"({locs(c.at)}).") for p in ix.kb.papers]
+        options.append(Option(text=NO_PAPER, correct=False,
+                              feedback=f"No: {owner} argues it, at {locs(c.at)}."))
+        yield Item(id=f"attribution-{c.id}", type="single", stem=f"Which paper argues that {clause(c.signature)}?",
+                   explanation=f"This is {poss(owner)} argument about {c.about} ({locs(c.at)}).", at=c.at,
+                   page=claim_page(c), topic="comparison", template="attribution", sources=[c.id], options=options)
+        for n, m in enumerate(x for x in c.misreadings if x.no_paper):
+            options = [Option(text=p.short, correct=False,
+                              feedback=(f"No: {owner} argues something close but different. {m.why}"
+                                        if p.id == c.paper else
+                                        f"No: {p.short} does not argue this about {c.about} either.")
+                              ) for p in ix.kb.papers]
+            options.append(Option(text=NO_PAPER, correct=True,
+                                  feedback=f"Right: none of the three papers argues this. {m.why}"))
+            yield Item(id=f"attribution-none-{c.id}-{n + 1}", type="single",
+                       stem=f"Which paper argues that {clause(m.text)}?",
+                       explanation=f"No paper argues this. The nearest is {poss(owner)} argument that "
+                                   f"{clause(c.signature)} ({locs(c.at)}).", at=[*c.at, *m.at], page=claim_page(c),
+                       topic="comparison", template="attribution", sources=[c.id], options=options)

@@ -1,0 +1,43 @@
+"""Evidence: what a figure that carries a claim measures, told apart from the same paper's figures of the
+same unit. The explanation adds what a careful reader should notice about it (its `note`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...index import KbIndex
+from ...model import Evidence
+from ..draw import group, pick, rng_for
+from ..item import Item, Option
+from ..lint import NUMBER
+from ..wording import cap, clause, locs, number_key, sentence
+
+DATES = {"date", "year", "dates", "years"}
+
+
+def figure(ix: KbIndex) -> Iterator[Item]:
+    same = group(ix.kb.evidence, lambda o: (o.paper, o.unit))
+    for e in ix.kb.evidence:
+        carried = ix.claims_by_evidence.get(e.id)
+        if not carried or e.unit.lower() in DATES or set(NUMBER.findall(e.figure)) & set(NUMBER.findall(e.measures)):
+            continue  # a date is not a figure that measures; a number repeated in its own key gives it away
+        item_id = f"figure-{e.id}"
+
+        def other(o: Evidence, e: Evidence = e) -> bool:
+            return number_key(o.figure) != number_key(e.figure) and o.measures.strip() != e.measures.strip()
+
+        distractors = pick(rng_for(item_id), same[(e.paper, e.unit)], 3, other)
+        if len(distractors) < 2:
+            continue
+        name = ix.short(e.paper)
+        claim = carried[0]
+        options = [Option(text=cap(e.measures), correct=True, feedback=f"Right: this is what “{e.figure}” measures "
+                          f"({e.at}).")]
+        options += [Option(text=cap(o.measures), correct=False,
+                           feedback=f"No: this describes “{o.figure}” ({o.at}), not “{e.figure}”.") for o in distractors]
+        note = f" {sentence(e.note)}" if e.note else ""
+        yield Item(id=item_id, type="single", stem=f"In {name}, what does the figure “{e.figure}” measure?",
+                   explanation=f"“{e.figure}” is {clause(e.measures[:1].lower() + e.measures[1:])} ({e.at}).{note} "
+                               f"{name} offers it for the argument that {clause(claim.signature)} ({locs(claim.at)}).",
+                   at=[e.at, *claim.at], page=f"evidence/index.md#{e.id}", topic="evidence", paper=e.paper,
+                   template="figure", sources=[e.id, claim.id, *(o.id for o in distractors)], options=options)

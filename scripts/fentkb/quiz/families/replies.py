@@ -1,0 +1,39 @@
+"""Replies: how would the claim's own paper answer an objection, from its own text?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...index import KbIndex
+from ..item import Item, Option
+from ..wording import because, cap, locs, poss, sentence
+from .common import claim_page
+
+
+def named(ix: KbIndex, text: str) -> str:
+    """Objections written with the papers' file ids read with their short names in a stem."""
+    for pid, paper in ix.papers.items():
+        text = text.replace(pid, paper.short)
+    return text
+
+
+def reply(ix: KbIndex) -> Iterator[Item]:
+    for ca in ix.kb.counterarguments:
+        if ca.response is None or len(ca.wrong_replies) < 2:
+            continue
+        c = ix.claims[ca.claim]
+        name = ix.short(c.paper)
+        whose = ("comes from this module's analysis" if ca.by == "module" else
+                 f"is {poss(name)} own caveat ({locs(ca.at)})" if ca.by == c.paper else
+                 f"is raised by {ix.short(ca.by)} ({locs(ca.at)})")
+        options = [Option(text=cap(ca.response.text), correct=True,
+                          feedback=f"Right: {name} says this at {locs(ca.response.at)}.")]
+        options += [Option(text=cap(w.text), correct=False, feedback=because(w))
+                    for w in ca.wrong_replies[:3]]
+        yield Item(id=f"reply-{ca.id}", type="single",
+                   stem=f"An objection to {poss(name)} argument about {c.about}: {sentence(named(ix, ca.text))} "
+                        f"Which reply can {name} make from its own text?",
+                   explanation=f"The objection is {whose}. {name} can answer from "
+                               f"{locs(ca.response.at)}: {sentence(ca.response.text)}",
+                   at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
+                   template="reply", sources=[ca.id, c.id], options=options)

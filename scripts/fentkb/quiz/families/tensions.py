@@ -1,0 +1,28 @@
+"""Tensions: figures that do not fit together. Every recorded explanation that holds is keyed; the authored
+wrong explanations are the distractors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...index import KbIndex
+from ..item import Item, Option
+from ..wording import because, cap, locs, sentence
+
+
+def tension(ix: KbIndex) -> Iterator[Item]:
+    for t in ix.kb.tensions:
+        if len(t.wrong) < 2:
+            continue
+        keys = t.explanations[:3]
+        at = [ix.evidence[x].at for x in t.evidence]
+        options = [Option(text=cap(x), correct=True, feedback=f"Holds: it fits the figures as the papers give them "
+                          f"({locs(at)}).") for x in keys]
+        options += [Option(text=cap(w.text), correct=False, feedback="Does not hold: " + because(w))
+                    for w in t.wrong[:3]]
+        many = len(keys) > 1
+        ask = "Which explanations hold up? Select all that apply." if many else "Which explanation holds up?"
+        yield Item(id=f"tension-{t.id}", type="multiple" if many else "single", stem=f"{sentence(t.question)} {ask}",
+                   explanation="This module's analysis: " + " ".join(sentence(x) for x in t.explanations),
+                   at=at, page=f"evidence/index.md#{t.id}", topic="evidence", template="tension",
+                   sources=[t.id, *t.evidence], options=options, also_right=list(t.explanations))
