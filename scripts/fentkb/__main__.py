@@ -36,7 +36,7 @@ def form_text(items: list[Item], seed: int) -> str:
     for n, item in enumerate(items, 1):
         out.append(f"{n}. {item.stem}")
         if item.type == "matching":
-            answers = sorted(a for _, a in item.pairs)
+            answers = item.answer_list()
             out += [f"   {p}: ____" for p, _ in item.pairs] + [f"   {letters[i]}. {a}" for i, a in enumerate(answers)]
             key.append(f"{n}. " + "; ".join(f"{p} = {letters[answers.index(a)]}" for p, a in item.pairs))
         else:

@@ -33,7 +33,7 @@ def e(text: str) -> str:
 def options_html(item: Item) -> str:
     if item.type == "matching":
         prompts = "".join(f"<li>{e(p)}</li>" for p, _ in item.pairs)
-        answers = "".join(f"<li>{e(a)}</li>" for a in sorted(a for _, a in item.pairs))
+        answers = "".join(f"<li>{e(a)}</li>" for a in item.answer_list())
         return f"Match:<ul>{prompts}</ul>with:<ul>{answers}</ul>"
     hint = "Select all that apply." if item.type == "multiple" else ""
     return hint + "<ol type=A>" + "".join(f"<li>{e(o.text)}</li>" for o in item.options) + "</ol>"

@@ -18,7 +18,8 @@ def safe(text: str) -> str:
 
 
 def row(item: Item) -> list[str]:
-    options = (" | ".join(f"{p} → {a}" for p, a in item.pairs) if item.type == "matching"
+    options = (" | ".join([*(f"{p} → {a}" for p, a in item.pairs), *(f"(no paper) → {a}" for a in item.extra)])
+               if item.type == "matching"
                else " | ".join(o.text for o in item.options))
     feedback = " | ".join(f"{o.text}: {o.feedback}" for o in item.options if o.feedback)
     cells = [item.id, item.type, item.topic, item.bloom, item.template, item.stem, options, key_text(item),

@@ -8,7 +8,10 @@ import re
 from ..quiz.item import Item
 from .common import Report, general_feedback, supported
 
-TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
+# GIFT's matching questions cannot hold answers that fit no prompt, and without them the last pair is forced:
+# matching questions go to Moodle through the XML file instead.
+TYPES = {"single": "", "multiple": "", "truefalse": "",
+         "*": "GIFT matching cannot carry surplus answers; import matching questions from the Moodle XML file"}
 _SPECIAL = re.compile(r"([\\~=#{}:])")
 
 
@@ -26,8 +29,6 @@ def answers(item: Item) -> list[str]:
         right = next(o for o in item.options if o.correct)
         wrong = next(o for o in item.options if not o.correct)
         return [f"{'TRUE' if right.text == 'True' else 'FALSE'}#{esc(wrong.feedback)}#{esc(right.feedback)}"]
-    if item.type == "matching":
-        return [f"={esc(p)} -> {esc(a)}" for p, a in item.pairs]
     if item.type == "multiple":
         keys = len(item.keys)
         return [f"~%{_weight(keys) if o.correct else '-' + _weight(keys)}%{esc(o.text)}#{esc(o.feedback)}"

@@ -6,7 +6,7 @@ import json
 
 from ..quiz.item import TOPICS, Item
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: topics are skills; `paper` and `extra` added
 
 FIELDS: dict[str, str] = {
     "id": "Stable identifier; the same knowledge base always gives the same ids. Progress in the browser is kept per id.",
@@ -16,13 +16,15 @@ FIELDS: dict[str, str] = {
     "options": "For single, multiple and truefalse: a list of `{text, correct, feedback}`, in the order shown. "
                "`feedback` says why that option is right or wrong. Empty for matching.",
     "pairs": "For matching: a list of `[prompt, answer]` in key order; show the answers shuffled. Empty otherwise.",
+    "extra": "For matching: answers that fit no prompt, shown among the others so the last pair is not forced.",
     "explanation": "Why the key is right.",
     "at": "Locators into the papers, e.g. `no-tempest ¶20` (paragraph 20) or `opioid-challenge [27]` (note 27).",
     "page": "The module page the question draws on, as a path of the site's sources with an anchor: "
             "`claims/no-tempest.md#nt-x` is served at `claims/no-tempest/#nt-x`.",
-    "topic": "Quiz topic: " + ", ".join(f"`{k}` ({v})" for k, v in TOPICS.items()) + ".",
-    "bloom": "Bloom level: remember, understand, apply, analyze or evaluate.",
-    "template": "The template that generated it, or `hand-written`.",
+    "topic": "The skill quiz it belongs to: " + ", ".join(f"`{k}` ({v})" for k, v in TOPICS.items()) + ".",
+    "paper": "The id of the paper it is mainly about, or null; such questions may also appear in that paper's quiz.",
+    "bloom": "What it makes a student do (Bloom level): remember, understand, apply, analyze or evaluate.",
+    "template": "The item family that built it from the knowledge base (see the quiz rubric), or `hand-written`.",
     "sources": "The ids of the knowledge-base entries it was made from (claims, evidence, counterarguments, ...).",
 }
 

@@ -23,7 +23,10 @@ def text_el(tag: str, text: str, attrs: str = ' format="html"') -> str:
 def answers(item: Item) -> list[str]:
     if item.type == "matching":
         return [f'<subquestion format="html"><text>{cdata(p)}</text><answer><text>{html.escape(a)}</text></answer>'
-                "</subquestion>" for p, a in item.pairs]
+                "</subquestion>" for p, a in item.pairs] + [
+                    # a subquestion with no text is how Moodle takes an answer that fits no prompt
+                    f'<subquestion format="html"><text></text><answer><text>{html.escape(a)}</text></answer>'
+                    "</subquestion>" for a in item.extra]
     if item.type == "truefalse":
         return [f'<answer fraction="{100 if o.correct else 0}"><text>{o.text.lower()}</text>'
                 f"{text_el('feedback', o.feedback)}</answer>" for o in item.options]

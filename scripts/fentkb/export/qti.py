@@ -91,7 +91,7 @@ def matching_item(el: ET.Element, item: Item) -> None:
         lid = sub(pres, "response_lid", ident=f"response_{i}")
         material(lid, prompt)
         choices = sub(lid, "render_choice")
-        for j, (_, answer) in enumerate(item.pairs):
+        for j, answer in enumerate([a for _, a in item.pairs] + item.extra):  # surplus answers fit no prompt
             material(sub(choices, "response_label", ident=f"m{j}"), answer)
     proc = sub(el, "resprocessing")
     sub(sub(proc, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")

@@ -60,6 +60,10 @@ class Item:
     also_right: list[str] = field(default_factory=list)
     """Texts the knowledge base records as right answers to this stem; no distractor may be one (linted)."""
 
+    def answer_list(self) -> list[str]:
+        """Matching: every answer a student chooses from, the surplus ones included, in a fixed order."""
+        return sorted([a for _, a in self.pairs] + self.extra)
+
     @property
     def keys(self) -> list[int]:
         return [i for i, o in enumerate(self.options) if o.correct]

@@ -14,7 +14,7 @@ LETTERS = "ABCDEFGH"
 def question_html(item: Item, n: int) -> str:
     lines = [f'<li class="fk-form-q"><p class="fk-form-stem">{h(item.stem)}</p>']
     if item.type == "matching":
-        answers = sorted(a for _, a in item.pairs)
+        answers = item.answer_list()
         lines.append('<ol class="fk-form-pairs">' +
                      "".join(f"<li>{h(p)}: ______</li>" for p, _ in item.pairs) + "</ol>")
         lines.append('<ol class="fk-form-opts" type="A">' + "".join(f"<li>{h(a)}</li>" for a in answers) + "</ol>")
@@ -28,7 +28,7 @@ def question_html(item: Item, n: int) -> str:
 
 def key_line(item: Item) -> str:
     if item.type == "matching":
-        answers = sorted(a for _, a in item.pairs)
+        answers = item.answer_list()
         key = "; ".join(f"{h(p)} = {LETTERS[answers.index(a)]}" for p, a in item.pairs)
     else:
         key = ", ".join(LETTERS[i] for i in item.keys)

@@ -8,27 +8,12 @@ from __future__ import annotations
 
 import random
 
+from ..quiz.families import TITLES
 from ..quiz.item import TOPICS, Item, topics_in
 from .text import h
 
-TEMPLATE_TITLES = {
-    "attribution": "Who makes this claim?",
-    "claim-type": "What kind of claim is it?",
-    "evidence-to-claim": "What is this figure used for?",
-    "evidence-recall": "What does this figure measure?",
-    "source-kind": "What backs this figure?",
-    "no-source": "Which figures have no source?",
-    "tension": "Why do these numbers disagree?",
-    "who-objects": "Whose objection is it?",
-    "which-objection": "Which objection answers this claim?",
-    "dimension-matching": "Match the papers",
-    "option-stance": "Where do the papers stand?",
-    "finding-papers": "Where do they agree?",
-    "concept": "Concepts",
-    "timeline": "When did it happen?",
-    "hand-written": "Weigh the arguments",
-}
 PRACTICE_DRAW = 10
+PAPER_QUIZ = 15  # a paper's short quiz: this many questions, drawn in turn from each family
 
 
 # Raw HTML is not rewritten by MkDocs, so links in it are written for the URL style of the build:
@@ -55,10 +40,11 @@ def link(from_page: str, docs_path: str, dir_urls: bool) -> str:
 
 def controls(item: Item) -> list[str]:
     if item.type == "matching":
-        answers = sorted(range(len(item.pairs)), key=lambda i: random.Random(f"{item.id}:{i}").random())
+        texts = [a for _, a in item.pairs] + item.extra  # an answer's value is its index here; surplus ones fit none
+        answers = sorted(range(len(texts)), key=lambda i: random.Random(f"{item.id}:{i}").random())
         out = ['<div class="fk-match">']
         for i, (prompt, _) in enumerate(item.pairs):
-            opts = "".join(f'<option value="{j}">{h(item.pairs[j][1])}</option>' for j in answers)
+            opts = "".join(f'<option value="{j}">{h(texts[j])}</option>' for j in answers)
             out.append(f'<label class="fk-pair"><span>{h(prompt)}</span><select name="{h(item.id)}-{i}" data-k="{i}">'
                        f'<option value="">Choose…</option>{opts}</select></label>')
         return [*out, "</div>"]
@@ -74,7 +60,7 @@ def controls(item: Item) -> list[str]:
 def answer(item: Item, page: str, dir_urls: bool) -> list[str]:
     if item.type == "matching":
         key = "; ".join(f"{p} → {a}" for p, a in item.pairs)
-        why: list[str] = []
+        why = [f"<li><strong>{h(a)}</strong> fits no paper.</li>" for a in item.extra]
     else:
         key = "; ".join(o.text for o in item.options if o.correct)
         why = [f"<li><strong>{h(o.text)}</strong> {h(o.feedback)}</li>" for o in item.options if o.feedback]
@@ -107,19 +93,19 @@ def bar(total: int, practice: bool = False) -> str:
             '<button type="button" class="md-button fk-reset">Clear my answers</button></div>')
 
 
-def topic_page(topic: str, items: list[Item], dir_urls: bool) -> str:
+def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None = None) -> str:
     page = f"quiz/{topic}.md"
-    out = [f"# Quiz: {h(TOPICS.get(topic, topic))}", "",
+    out = [f"# Quiz: {h(title or TOPICS.get(topic, topic))}", "",
            f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
            "your answers are kept in this browser. Every question also has its answer and explanation under "
            "*Answer and explanation*, which works without JavaScript.", "",
            f'<div class="fk-quiz" data-topic="{h(topic)}">', bar(len(items)), "</div>", ""]
     n = 0
-    for template, title in TEMPLATE_TITLES.items():
+    for template, heading in TITLES.items():
         group = [i for i in items if i.template == template]
         if not group:
             continue
-        out += [f"## {title}", "", '<div class="fk-quiz-part">']
+        out += [f"## {heading}", "", '<div class="fk-quiz-part">']
         for item in group:
             n += 1
             out += [item_html(item, n, page, dir_urls), ""]
@@ -140,17 +126,35 @@ def practice_page(bank: list[Item], dir_urls: bool) -> str:
     return "\n".join(out)
 
 
-def index_page(bank: list[Item]) -> str:
+def paper_quiz(bank: list[Item], paper: str) -> list[Item]:
+    """A paper's short quiz: its questions taken in turn from each family, so that it samples every skill.
+    Attribution is left out: on a page titled by the paper, the title would give the answer away."""
+    by_family = [[i for i in bank if i.paper == paper and i.template == f] for f in TITLES if f != "attribution"]
+    chosen: list[Item] = []
+    while len(chosen) < PAPER_QUIZ and any(by_family):
+        for group in by_family:
+            if group and len(chosen) < PAPER_QUIZ:
+                chosen.append(group.pop(0))
+    return chosen
+
+
+def index_page(bank: list[Item], papers: dict[str, str]) -> str:
     out = ["# Quizzes", "",
-           f"A bank of {len(bank)} questions generated from this module's knowledge base: who makes which claim, "
-           "what each figure measures and where it comes from, which objection answers which claim, how the "
-           "papers compare, and the concepts they use. Each question links to the page it draws on.", "",
-           "| Quiz | Questions |", "| --- | --- |"]
+           f"A bank of {len(bank)} questions written from this module's knowledge base and sorted by the skill they "
+           "practise: reading the evidence, weighing arguments and objections, comparing the papers, and applying "
+           "each paper's framework to a new case. Each question explains why every option is right or wrong and "
+           "links to the page it draws on. Start with a paper's short quiz after reading it.", "",
+           "| Quiz by skill | Questions |", "| --- | --- |"]
     for topic in topics_in(bank):
         title = TOPICS.get(topic, topic)
         count = sum(1 for i in bank if i.topic == topic)
         if count:
             out.append(f"| [{title}]({topic}.md) | {count} |")
+    out += ["", "| A short quiz on each paper | Questions |", "| --- | --- |"]
+    for pid, short in papers.items():
+        count = len(paper_quiz(bank, pid))
+        if count:
+            out.append(f"| [{short}]({pid}.md) | {count} |")
     out += ["| [Practice: a random set from the whole bank](practice.md) | "
             f"{PRACTICE_DRAW} at a time |", "",
             "Instructors: the same bank is published as [questions.json](../downloads/questions.json) "
@@ -158,8 +162,13 @@ def index_page(bank: list[Item]) -> str:
     return "\n".join(out)
 
 
-def pages(bank: list[Item], dir_urls: bool = True) -> dict[str, str]:
-    result = {"quiz/index.md": index_page(bank), "quiz/practice.md": practice_page(bank, dir_urls)}
+def pages(bank: list[Item], papers: dict[str, str], dir_urls: bool = True) -> dict[str, str]:
+    """Every quiz page; `papers` maps each paper's id to its short name, in the papers' order."""
+    result = {"quiz/index.md": index_page(bank, papers), "quiz/practice.md": practice_page(bank, dir_urls)}
+    for pid, short in papers.items():
+        items = paper_quiz(bank, pid)
+        if items:
+            result[f"quiz/{pid}.md"] = topic_page(pid, items, dir_urls, title=short)
     for topic in topics_in(bank):
         items = [i for i in bank if i.topic == topic]
         if items:
