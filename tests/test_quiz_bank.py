@@ -1,4 +1,4 @@
-"""The generated bank: templates, distractors, coverage, determinism, forms and the item linter."""
+"""The generated bank: item families, distractors, coverage, determinism, forms and the item linter."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ from fentkb import generate
 from fentkb.export.json_bank import FIELDS, bank_json
 from fentkb.quiz.forms import make_form
 from fentkb.quiz.item import Item, Option
-from fentkb.quiz.lint import check_bank, check_item
-from fentkb.quiz.templates import TEMPLATES
+from fentkb.quiz import lint
+from fentkb.quiz.lint import Context, check_bank, check_item, context_for
+from fentkb.quiz.families import FAMILIES
+from fentkb.quiz.wording import NO_PAPER, cap, number_key
+from fentkb.render.quizzes import PAPER_QUIZ, paper_quiz
 
 
 @pytest.fixture(scope="module")
@@ -30,51 +33,84 @@ def bank(kb):
     return generate.bank(kb)
 
 
-def test_every_template_contributes_questions(kb) -> None:
-    produced = {t.__name__: len(list(t(kb))) for t in TEMPLATES}
-    assert len(produced) >= 8
-    assert all(n > 0 for n in produced.values()), produced
+DROPPED = {"who-objects", "timeline", "no-source", "source-kind", "claim-type", "evidence-recall", "concept",
+           "which-objection", "evidence-to-claim"}
 
 
-def test_bank_is_large_and_covers_every_evidence_claim_and_counterargument(kb, bank) -> None:
-    assert len(bank) >= 150
-    asked = {s for item in bank for s in item.sources}
-    for kind in ("evidence", "claims", "counterarguments"):
-        missing = [e.id for e in getattr(kb, kind) if e.id not in asked]
-        assert missing == [], f"{kind} never asked about: {missing}"
+def test_every_family_contributes_questions(bank) -> None:
+    made = Counter(i.template for i in bank)
+    assert {f.id for f in FAMILIES} <= set(made), {f.id for f in FAMILIES} - set(made)
+    assert not DROPPED & set(made), DROPPED & set(made)
+
+
+def test_bank_is_large_enough_and_mostly_above_remember(bank) -> None:
+    assert len(bank) >= 250
+    above = sum(i.bloom != "remember" for i in bank)
+    assert above / len(bank) >= 0.6, f"{above} of {len(bank)} above remember"
+
+
+def test_bloom_comes_from_the_family(bank) -> None:
+    declared = {f.id: f.bloom for f in FAMILIES if f.bloom}
+    assert all(i.bloom == declared[i.template] for i in bank if i.template in declared)
+
+
+def test_every_claim_is_asked_through_its_misreadings_and_its_signature(kb, bank) -> None:
+    asked = {(i.template, s) for i in bank for s in i.sources}
+    for c in kb.claims:
+        assert ("misreading", c.id) in asked and ("attribution", c.id) in asked, c.id
 
 
 def test_types_include_single_multiple_truefalse_and_matching(bank) -> None:
     assert set(Counter(i.type for i in bank)) == {"single", "multiple", "truefalse", "matching"}
 
 
-def test_recall_distractors_are_other_figures_of_the_same_unit(kb, bank) -> None:
-    by_measure = {e.measures: e for e in kb.evidence}
-    for item in (i for i in bank if i.template == "evidence-recall"):
-        key = by_measure[next(o.text for o in item.options if o.correct)]
+def test_attribution_offers_the_papers_and_no_paper_and_sometimes_keys_no_paper(kb, bank) -> None:
+    items = [i for i in bank if i.template == "attribution"]
+    for item in items:
+        assert sorted(o.text for o in item.options) == sorted([*(p.short for p in kb.papers), NO_PAPER])
+    keyed = Counter(next(o.text for o in i.options if o.correct) for i in items)
+    assert keyed[NO_PAPER] >= 5 and all(keyed[p.short] for p in kb.papers), keyed
+
+
+def test_figure_distractors_are_the_same_papers_figures_of_the_same_unit_and_another_number(kb, bank) -> None:
+    by_measure = {(e.paper, cap(e.measures)): e for e in kb.evidence}
+    for item in (i for i in bank if i.template == "figure"):
+        key = by_measure[(item.paper, next(o.text for o in item.options if o.correct))]
         for o in (o for o in item.options if not o.correct):
-            sibling = by_measure[o.text]
-            assert sibling.figure != key.figure and o.text != key.measures
-        same_unit = sum(by_measure[o.text].unit == key.unit for o in item.options if not o.correct)
-        available = sum(1 for e in kb.evidence if e.unit == key.unit and e.figure != key.figure)
-        assert same_unit == min(3, available), item.id
+            other = by_measure[(item.paper, o.text)]
+            assert other.unit == key.unit and number_key(other.figure) != number_key(key.figure), item.id
 
 
-def test_attribution_offers_exactly_the_papers(kb, bank) -> None:
-    shorts = sorted(p.short for p in kb.papers)
-    for item in (i for i in bank if i.template == "attribution"):
-        assert sorted(o.text for o in item.options) == shorts
+def test_numbers_compare_as_numbers() -> None:
+    assert number_key("3") == number_key("three") and number_key("100,000") == number_key("100.000")
+    assert number_key("3") != number_key("13")
 
 
-def test_a_stem_never_names_its_own_answer(kb, bank) -> None:
-    """'Who raises this objection' must not quote an objection that names the paper raising it."""
-    for item in (i for i in bank if i.template == "who-objects"):
-        key = next(o.text for o in item.options if o.correct)
-        paper = next((p for p in kb.papers if p.short == key), None)
-        quoted = item.stem.split(":", 1)[1].lower()
-        if paper:
-            assert paper.short.lower() not in quoted and paper.id not in quoted and \
-                paper.id.replace("-", " ") not in quoted, item.id
+def test_tensions_key_every_recorded_explanation(kb, bank) -> None:
+    for t in kb.tensions:
+        item = next(i for i in bank if i.id == f"tension-{t.id}")
+        assert sorted(o.text for o in item.options if o.correct) == sorted(cap(x) for x in t.explanations[:3])
+
+
+def test_matching_has_real_questions_and_surplus_answers(kb, bank) -> None:
+    items = [i for i in bank if i.type == "matching"]
+    assert len(items) == len(kb.dimensions)
+    for item in items:
+        assert item.stem.split()[0] in ("What", "How", "Which", "Who", "Where", "When", "Why", "On", "Does", "Do"), item.stem
+        assert len(item.extra) >= 2 and not set(item.extra) & {a for _, a in item.pairs}
+
+
+def test_multiple_select_key_counts_vary(bank) -> None:
+    counts = Counter(len(i.keys) for i in bank if i.type == "multiple")
+    assert len(counts) >= 2, counts
+
+
+def test_paper_quizzes_are_short_and_never_ask_which_paper(kb, bank) -> None:
+    for p in kb.papers:
+        items = paper_quiz(bank, p.id)
+        assert 10 <= len(items) <= PAPER_QUIZ
+        assert all(i.paper == p.id and i.template != "attribution" for i in items)
+        assert len({i.template for i in items}) >= 4, p.id
 
 
 def test_no_distractor_equals_the_key(bank) -> None:
@@ -126,61 +162,111 @@ def test_published_json_round_trips(bank) -> None:
     assert set(first) == set(FIELDS)
 
 
-def test_the_real_bank_passes_the_linter(bank) -> None:
-    assert check_bank(bank) == []
+def test_the_real_bank_passes_the_linter(kb, bank) -> None:
+    assert check_bank(bank, context_for([p.id for p in kb.papers], kb.paragraphs)) == []
 
 
 # --- one bad item per linter rule ---------------------------------------------------------------
 
+def opt(text: str, correct: bool = False, feedback: str = "") -> Option:
+    return Option(text=text, correct=correct, feedback=feedback or f"Because {text.lower()} is as the papers say.")
+
+
+GOOD_OPTIONS = [opt("Military Options", True), opt("No Tempest"), opt("Opioid Challenge")]
+
+
 def good(**changes) -> Item:
-    item = Item("q-good", "single", "Which paper argues for joint operations with Mexico's forces?",
-                "Military Options recommends them.", ["military-options ¶27"], "papers/military-options.md#p27",
-                "comparison", "remember", "test", ["x"],
-                [Option("Military Options", True, "Right."), Option("No Tempest", False, "No."),
-                 Option("Opioid Challenge", False, "No.")])
+    item = Item(id="q-good", type="single", stem="Which paper argues for joint operations with Mexico's forces?",
+                explanation="Military Options recommends them.", at=["military-options ¶27"],
+                page="papers/military-options.md#p27", topic="comparison", template="test", sources=["x"],
+                options=GOOD_OPTIONS)
     return dataclasses.replace(item, **changes)
 
 
+CTX = Context(paper_ids=frozenset({"military-options", "no-tempest", "opioid-challenge"}))
+PAIRS = [("Opioid Challenge", "Cut it off"), ("No Tempest", "Engage it"), ("Military Options", "Silent on it")]
 BAD = {
-    "exactly one key": dict(options=[Option("A paper", True, ""), Option("Another paper", True, ""),
-                                     Option("A third", False, "")]),
-    "no empty option": dict(options=[Option("A paper", True, ""), Option(" ", False, ""), Option("B", False, "")]),
-    "no duplicate option": dict(options=[Option("Same", True, ""), Option("same", False, ""), Option("B", False, "")]),
-    "no 'all/none of the above'": dict(options=[Option("A paper", True, ""), Option("None of the above", False, ""),
-                                                Option("B", False, "")]),
-    "negative stem emphasized": dict(stem="Which paper does not argue for joint operations with Mexico?"),
-    "explanation": dict(explanation=" "),
-    "source": dict(at=[]),
-    "stem stands alone": dict(stem="Which of the following?"),
-    "true/false form": dict(type="truefalse", options=[Option("Yes", True, ""), Option("No", False, "")]),
-    "matching form": dict(type="matching", options=[], pairs=[("a", "b")]),
-    "keys and distractors": dict(type="multiple", options=[Option("A", True, ""), Option("B", True, "")]),
+    lint.ONE_KEY: dict(options=[opt("A paper", True), opt("Another paper", True), opt("A third")]),
+    lint.NO_EMPTY_OPTION: dict(options=[opt("A paper", True), opt(" "), opt("B")]),
+    lint.NO_DUPLICATE_OPTION: dict(options=[opt("Same", True), opt("same"), opt("B")]),
+    lint.NO_OF_THE_ABOVE: dict(options=[opt("A paper", True), opt("None of the above"), opt("B")]),
+    lint.NEGATIVE_EMPHASIZED: dict(stem="Which paper does not argue for joint operations with Mexico?"),
+    lint.EXPLANATION: dict(explanation=" "),
+    lint.SOURCE: dict(at=[]),
+    lint.STEM_STANDS_ALONE: dict(stem="Which of the following?"),
+    lint.TRUE_FALSE_FORM: dict(type="truefalse", options=[opt("Yes", True), opt("No")]),
+    lint.MATCHING_FORM: dict(type="matching", options=[], pairs=[("a", "b")], extra=["c", "d"]),
+    lint.OPTIONS: dict(options=[opt("Military Options", True)]),
+    lint.KEYS_AND_DISTRACTORS: dict(type="multiple", options=[opt("A", True), opt("B", True)]),
+    lint.STEM_LENGTH: dict(stem="Which paper, " + "after weighing every option at length and " * 10 + "argues this?"),
+    lint.PAPER_ID_IN_STEM: dict(stem="Which paper, besides no-tempest, argues for joint operations?"),
+    lint.KEY_CUE: dict(stem="Which agency, US Customs and Border Protection, reports seizures at the border?",
+                       options=[opt("CBP", True), opt("The DEA"), opt("NIDA")]),
+    lint.WORD_OVERLAP: dict(stem="Which paper warns that cartel retaliation against border cities would follow?",
+                            options=[opt("The one warning of cartel retaliation against border cities", True),
+                                     opt("No Tempest"), opt("Opioid Challenge")]),
+    lint.FEEDBACK_SAYS_WHY: dict(options=[opt("Military Options", True), Option(text="No Tempest", correct=False,
+                                                                                   feedback=""), opt("B")]),
+    lint.MATCHING_SURPLUS: dict(type="matching", stem="What role does each paper give China? Match each paper to "
+                                "its position.", options=[], pairs=PAIRS, extra=["Ignore it"]),
+    lint.DISTRACTOR_ALSO_RIGHT: dict(also_right=["No Tempest"]),
+    lint.FAKE_QUOTE: dict(stem="Which paper says the cartels are “a danger we must meet with every tool the nation "
+                               "has at hand”?"),
 }
+BANK_RULES = {lint.FEEDBACK_REPEATED, lint.DUPLICATE_STEM, lint.KEY_COUNT_VARIES, lint.KEY_POSITION,
+              lint.KEY_NOT_LONGEST, lint.UNIQUE_ID}
+
+
+def test_every_rule_has_a_bad_item() -> None:
+    rules = {v for k, v in vars(lint).items() if k.isupper() and isinstance(v, str)}
+    assert rules == set(BAD) | BANK_RULES
 
 
 @pytest.mark.parametrize("rule", list(BAD))
 def test_linter_names_the_item_and_rule(rule: str) -> None:
-    assert check_item(good()) == []
-    found = check_item(good(**BAD[rule]))
+    assert check_item(good(), CTX) == []
+    found = check_item(good(**BAD[rule]), CTX)
     assert rule in {v.rule for v in found}
     assert all(v.item == "q-good" for v in found)
 
 
+def test_quotations_are_checked_against_the_papers_when_they_are_there() -> None:
+    ctx = context_for(["t"], {"t": {"¶1": "The cartels are a clear and present danger to us."}})
+    assert check_item(good(stem="Which paper calls the cartels “a clear and present danger”?"), ctx) == []
+    found = check_item(good(stem="Which paper calls the cartels “a grave and present danger”?"), ctx)
+    assert lint.FAKE_QUOTE in {v.rule for v in found}
+
+
 def test_linter_catches_an_unbalanced_key_position() -> None:
-    items = [good(id=f"q{i}", options=[Option(f"Key {i}", True, ""), *(Option(f"D{j} {i}", False, "")
-                                                                        for j in range(3))]) for i in range(8)]
-    rules = {v.rule for v in check_bank(items)}
-    assert "key position balanced" in rules
+    items = [good(id=f"q{i}", stem=f"Which paper number {i} argues this?", options=[
+        opt(f"Key {i}", True), *(opt(f"D{j} {i}") for j in range(3))]) for i in range(8)]
+    assert lint.KEY_POSITION in {v.rule for v in check_bank(items)}
 
 
 def test_linter_catches_a_key_that_is_always_the_longest() -> None:
-    items = [good(id=f"q{i}", options=[Option("A much longer correct answer", True, ""), Option("No", False, ""),
-                                       Option("Nah", False, "")]) for i in range(5)]
-    assert "key not the longest option" in {v.rule for v in check_bank(items)}
+    items = [good(id=f"q{i}", stem=f"Which paper number {i} argues this?", options=[
+        opt("A much longer correct answer", True), opt("No"), opt("Nah")]) for i in range(5)]
+    assert lint.KEY_NOT_LONGEST in {v.rule for v in check_bank(items)}
 
 
-def test_linter_catches_duplicate_ids() -> None:
-    assert "unique id" in {v.rule for v in check_bank([good(), good()])}
+def test_linter_catches_duplicate_ids_and_stems() -> None:
+    rules = {v.rule for v in check_bank([good(), good()])}
+    assert lint.UNIQUE_ID in rules and lint.DUPLICATE_STEM in rules
+
+
+def test_linter_catches_boilerplate_feedback() -> None:
+    same = [opt("Military Options", True, "Right."), opt("No Tempest", False, "No."), opt("Opioid Challenge",
+                                                                                         False, "No.")]
+    items = [good(id=f"q{i}", stem=f"Which paper number {i} argues this?", options=same) for i in range(4)]
+    assert lint.FEEDBACK_REPEATED in {v.rule for v in check_bank(items)}
+
+
+def test_linter_catches_multiple_select_key_counts_that_never_vary() -> None:
+    items = [good(id=f"q{i}", type="multiple", stem=f"Which papers number {i} argue this? Select all that apply.",
+                  options=[opt(f"A{i}", True), opt(f"B{i}", True), opt(f"C{i}"), opt(f"D{i}")]) for i in range(3)]
+    assert lint.KEY_COUNT_VARIES in {v.rule for v in check_bank(items)}
+    items[0].options[2] = opt("C0", True)
+    assert lint.KEY_COUNT_VARIES not in {v.rule for v in check_bank(items)}
 
 
 def test_a_lint_violation_stops_the_build(tmp_path) -> None:

@@ -17,7 +17,10 @@ from .yamlread import Key, YamlDoc, dotted
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 URL = re.compile(r"^https?://[^\s<>\"'`]+$")
 SPAN = re.compile(r"^(\d+)(?:-(\d+))?$")
+SIGNATURE_WORDS = 30
 DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+MONTH_OR_DAY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
 @dataclass
@@ -61,6 +64,9 @@ class Validator:
             self.check_counter(item)
         self.check_every_claim_answered()
         self.check_dates_and_terms()
+        for item in self.by_kind.get("developments", []):
+            self.check_development(item)
+        self.check_teaching_material()
         for item in self.by_kind.get("paper", []):
             self.check_sections(item)
             url = item.entry.url
@@ -220,6 +226,65 @@ class Validator:
         for item in self.by_kind.get("glossary", []):
             if item.entry.term and any(ch in item.entry.term for ch in "[]*"):
                 self.fail(item, ("term",), f"a term cannot contain [, ] or *, found '{item.entry.term}'")
+
+    def check_teaching_material(self) -> None:
+        """The authored material the quiz families are built from: enough near-misses, and signatures short
+        enough to read as one clause."""
+        def count(item: Located, attr: str, low: int, high: int, what: str) -> None:
+            value = getattr(item.entry, attr)
+            if value is None:
+                return  # missing altogether: already reported as a missing field
+            found = len(value)
+            if not low <= found <= high:
+                span = f"{low} to {high}" if high < 99 else f"at least {low}"
+                self.fail(item, (attr,), f"expected {span} {what}, found {found}")
+
+        for item in self.by_kind.get("claims", []):
+            count(item, "misreadings", 2, 3, "misreadings (near-miss versions of the signature)")
+            words = len((item.entry.signature or "").split())
+            if words > SIGNATURE_WORDS:
+                self.fail(item, ("signature",), f"expected a signature of at most {SIGNATURE_WORDS} words, "
+                          f"found {words}")
+        for item in self.by_kind.get("counterarguments", []):
+            if item.entry.response is not None:
+                count(item, "wrong_replies", 2, 3, "wrong replies beside the response")
+        for item in self.by_kind.get("dimensions", []):
+            count(item, "decoys", 2, 3, "decoys (positions no paper takes)")
+        for item in self.by_kind.get("tensions", []):
+            count(item, "wrong", 2, 3, "wrong explanations")
+        for item in self.by_kind.get("findings", []):
+            if item.entry.kind == "differ":
+                for attr in ("question", "answer"):
+                    if not getattr(item.entry, attr):
+                        self.fail(item, (), f"missing field '{attr}': a differ finding is asked as a question")
+                count(item, "wrong", 2, 3, "wrong accounts of the difference")
+        for kind in ("scenarios", "appraisals", "questions"):
+            for item in self.by_kind.get(kind, []):
+                right = sum(1 for c in item.entry.choices or [] if c and c.correct)
+                if right < 1 or right >= len(item.entry.choices or []):
+                    self.fail(item, ("choices",), f"expected at least one choice with correct: true and at least "
+                              f"one without, found {right} correct of {len(item.entry.choices or [])}")
+
+    def check_development(self, item: Located) -> None:
+        """An outside fact: its address must be a web address written in its source line, and its dates
+        exact (`as_of` may stop at the month when the source gives no day)."""
+        dev = item.entry
+        if dev.url is not None:
+            if not URL.match(dev.url):
+                self.fail(item, ("url",), f"expected a web address starting with http:// or https://, "
+                          f"found '{dev.url}'")
+            elif dev.source is not None and dev.url not in dev.source:
+                self.fail(item, ("url",), f"expected the address given in the source line, found '{dev.url}', "
+                          "which the source line does not contain")
+        if dev.date is not None and not DAY.match(dev.date):
+            self.fail(item, ("date",), f"expected the event's date as YYYY-MM-DD, found '{dev.date}'")
+        if dev.as_of is not None:
+            if not MONTH_OR_DAY.match(dev.as_of):
+                self.fail(item, ("as_of",), f"expected the source's date as YYYY-MM-DD (or YYYY-MM when the "
+                          f"source gives no day), found '{dev.as_of}'")
+            elif dev.date is not None and DAY.match(dev.date) and dev.as_of < dev.date[:len(dev.as_of)]:
+                self.fail(item, ("as_of",), f"expected the source's date on or after the event's date "
+                          f"{dev.date}, found '{dev.as_of}'")
 
     def check_per_paper_tables(self) -> None:
         papers = set(self.ids[PaperId])
