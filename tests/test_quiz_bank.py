@@ -14,11 +14,11 @@ import pytest
 from conftest import PAPERS_DIR, ROOT
 from fentkb import generate
 from fentkb.export.json_bank import FIELDS, bank_json
+from fentkb.quiz import lint
+from fentkb.quiz.families import FAMILIES
 from fentkb.quiz.forms import make_form
 from fentkb.quiz.item import Item, Option
-from fentkb.quiz import lint
 from fentkb.quiz.lint import Context, check_bank, check_item, context_for
-from fentkb.quiz.families import FAMILIES
 from fentkb.quiz.wording import NO_PAPER, cap, number_key
 from fentkb.render.quizzes import PAPER_QUIZ, paper_quiz
 

@@ -58,11 +58,15 @@ QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 WORD = re.compile(r"[a-z][a-z'-]+")
-STOP = set("""about above after again against also among because been before being between both could does doing
-during each from further have having here into itself just more most much must only other over same should some
-such than that their them then there these they this those through under until very what when where which while
-whom will with would your paper papers argue argues argued answer reply which what statement accurately reports
-""".split())
+STOP = frozenset([
+    "about", "above", "accurately", "after", "again", "against", "also", "among", "answer", "argue", "argued",
+    "argues", "because", "been", "before", "being", "between", "both", "could", "does", "doing", "during",
+    "each", "from", "further", "have", "having", "here", "into", "itself", "just", "more", "most", "much",
+    "must", "only", "other", "over", "paper", "papers", "reply", "reports", "same", "should", "some",
+    "statement", "such", "than", "that", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "under", "until", "very", "what", "when", "where", "which", "while", "whom", "will", "with",
+    "would", "your",
+])
 
 
 @dataclass(frozen=True)

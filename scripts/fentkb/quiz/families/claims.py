@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...index import KbIndex
 from ..item import Item, Option
-from ..wording import because, NO_PAPER, cap, clause, locs, poss
+from ..wording import NO_PAPER, because, cap, clause, locs, poss
 from .common import claim_page
 
 
