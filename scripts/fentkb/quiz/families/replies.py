@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ...index import KbIndex
 from ..item import Item, Option
+from ..lint import MAX_STEM_WORDS
 from ..wording import because, cap, locs, poss, sentence
 from .common import claim_page
 
@@ -15,6 +16,13 @@ def named(ix: KbIndex, text: str) -> str:
     for pid, paper in ix.papers.items():
         text = text.replace(pid, paper.short)
     return text
+
+
+def stem(name: str, about: str, objection: str) -> str:
+    """The objection with what it is about, or without when that would take the stem past its word limit."""
+    ask = f"Which reply can {name} make from its own text?"
+    full = f"An objection to {poss(name)} argument about {about}: {sentence(objection)} {ask}"
+    return full if len(full.split()) <= MAX_STEM_WORDS else f"An objection to {name}: {sentence(objection)} {ask}"
 
 
 def reply(ix: KbIndex) -> Iterator[Item]:
@@ -31,9 +39,8 @@ def reply(ix: KbIndex) -> Iterator[Item]:
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
-                   stem=f"An objection to {poss(name)} argument about {c.about}: {sentence(named(ix, ca.text))} "
-                        f"Which reply can {name} make from its own text?",
-                   explanation=f"The objection is {whose}. {name} can answer from "
+                   stem=stem(name, c.about, named(ix, ca.text)),
+                   explanation=f"The objection {whose}. {name} can answer from "
                                f"{locs(ca.response.at)}: {sentence(ca.response.text)}",
                    at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
                    template="reply", sources=[ca.id, c.id], options=options)
