@@ -43,7 +43,7 @@ def type_name(tp: Any) -> str:
     if origin is dict:
         return f"a mapping from {type_name(args[0])} to {type_name(args[1])}"
     if is_dataclass(tp):
-        return f"a mapping ({tp.__name__})"
+        return f"a mapping ({getattr(tp, '__name__', tp)})"
     return {str: "text", int: "a whole number", bool: "true or false"}.get(tp, str(tp))
 
 
@@ -76,7 +76,7 @@ class Converter:
         if origin is dict:
             return self._dict(typing.get_args(tp), value, path)
         if is_dataclass(tp):
-            return self._dataclass(tp, value, path)
+            return self._dataclass(typing.cast(type, tp), value, path)
         base = getattr(tp, "__supertype__", tp)
         if base is int and (isinstance(value, bool) or not isinstance(value, int)):
             return self.fail(path, f"expected a whole number, found {describe(value)}")
@@ -111,7 +111,7 @@ class Converter:
 
     def _dict(self, args: tuple[Any, Any], value: Any, path: tuple[Key, ...]) -> Any:
         if not isinstance(value, dict):
-            return self.fail(path, f"expected {type_name(dict[args])}, found {describe(value)}")
+            return self.fail(path, f"expected {type_name(types.GenericAlias(dict, args))}, found {describe(value)}")
         result = {k: self.build(args[1], v, (*path, k)) for k, v in value.items()}
         return _INVALID if _INVALID in result.values() else result
 
@@ -138,7 +138,7 @@ class Converter:
         if ok:
             return cls(**kwargs)
         # Keep what did convert, so the cross-entry checks still report their problems in this same run.
-        partial = object.__new__(cls)
+        partial: Any = object.__new__(cls)
         for name in known:
             value_ok = kwargs.get(name)
             object.__setattr__(partial, name, None if value_ok is _INVALID else value_ok)

@@ -104,7 +104,7 @@ class Validator:
         if not is_dataclass(value):
             return
         for f in fields(value):
-            self.check_value(item, hints(type(value))[f.name], getattr(value, f.name), (*sub, f.name))
+            self.check_value(item, hints(typing.cast(type, type(value)))[f.name], getattr(value, f.name), (*sub, f.name))
 
     def check_value(self, item: Located, tp: Any, value: Any, sub: tuple[Key, ...]) -> None:
         origin = typing.get_origin(tp)

@@ -93,7 +93,7 @@ dotted = _dotted
 def _reject_aliases(text: str, file: str, problems: Problems) -> bool:
     for event in yaml.parse(text, Loader=LOADER):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1
+            line = event.start_mark.line + 1 if event.start_mark else 0
             problems.add(file, line, "", "anchors and aliases (& and *) are not allowed here; "
                          "write each entry out in full")
             return False

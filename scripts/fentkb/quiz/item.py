@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import Skill
+from ..model import Locator, Skill
 
 ItemType = Literal["single", "multiple", "truefalse", "matching"]
 Bloom = Literal["remember", "understand", "apply", "analyze", "evaluate"]
@@ -17,7 +17,7 @@ SKILLS: dict[Skill, str] = {
     "frameworks": "Applying the frameworks",
     "concepts": "Concepts in use",
 }
-TOPICS: dict[str, str] = dict(SKILLS)  # a bank's topics: the skills, in this order
+TOPICS: dict[str, str] = {str(skill): title for skill, title in SKILLS.items()}  # a bank's topics: the skills, in this order
 
 
 def topics_in(items: list[Item]) -> list[str]:
@@ -38,7 +38,7 @@ class Item:
     type: ItemType
     stem: str
     explanation: str
-    at: list[str]
+    at: list[Locator]
     page: str
     """The module page it draws on, as a docs path with anchor: 'claims/no-tempest.md#nt-x'."""
     topic: str

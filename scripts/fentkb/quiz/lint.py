@@ -246,9 +246,9 @@ def _repeats(items: list[Item]) -> list[Violation]:
         for text in {item.explanation, *(o.feedback for o in item.options if item.type != "truefalse")}:
             if text.strip():
                 said[_norm(text)].add(item.id)
-    for ids in stems.values():
-        if len(ids) > 1:
-            found.append(Violation(ids[1], DUPLICATE_STEM, f"the same stem as {ids[0]}"))
+    for same in stems.values():
+        if len(same) > 1:
+            found.append(Violation(same[1], DUPLICATE_STEM, f"the same stem as {same[0]}"))
     for text, ids in said.items():
         if len(ids) > MAX_SAME_FEEDBACK:
             found.append(Violation(sorted(ids)[0], FEEDBACK_REPEATED, f"'{text[:60]}' is given in {len(ids)} "

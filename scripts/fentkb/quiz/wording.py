@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..model import NearMiss
 
@@ -41,7 +42,7 @@ def number_key(figure: str) -> str:
     return re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
 
 
-def locs(at: list[str]) -> str:
+def locs(at: Sequence[str]) -> str:
     return ", ".join(at)
 
 

@@ -74,7 +74,13 @@ def page(kb: KnowledgeBase) -> str:
     urls = [p for p in kb.papers if p.url]
     if urls:
         out += ["## Web addresses of the papers", ""]
-        out += [f"- {md(p.short)}: <{h(p.url)}>" for p in urls]
+        out += [f"- {md(p.short)}: <{h(p.url or '')}>" for p in urls]
+        out.append("")
+    if kb.developments:
+        out += ["## Outside sources of the Since page", "",
+                "The vetted sources of [Since the papers](since.md), each with its own date.", ""]
+        out += [f'- {md(d.source.replace(d.url, "").rstrip(", "))}: <a href="{h(d.url)}">{h(d.url)}</a>'
+                for d in sorted(kb.developments, key=lambda d: (d.date, d.id))]
         out.append("")
     return "\n".join(out)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping, Sequence
 
 from ..papers import Place, parse_locator
 
@@ -54,14 +55,14 @@ def target(place: Place) -> str:
     return f"sources.md#{place.paper}-{key}"
 
 
-def locs(locators: list[str], page: str) -> str:
+def locs(locators: Sequence[str], page: str) -> str:
     return " ".join(loc(x, page) for x in locators)
 
 
 ANALYSIS = '<span class="fk-label fk-analysis">This module\'s analysis</span>'
 
 
-def by_label(by: str, papers: dict[str, str]) -> str:
+def by_label(by: str, papers: Mapping[str, str]) -> str:
     """Whose critique this is: another paper (by its short name) or this module."""
     if by == "module":
         return ANALYSIS

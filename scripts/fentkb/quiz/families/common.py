@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ...model import Claim
 
 
@@ -9,7 +11,7 @@ def claim_page(c: Claim) -> str:
     return f"claims/{c.paper}.md#{c.id}"
 
 
-def paragraph_page(at: list[str]) -> str:
+def paragraph_page(at: Sequence[str]) -> str:
     """The paper page at the first paragraph a locator list names, or the sources page for a note."""
     paper, _, place = at[0].partition(" ")
     if place.startswith("¶"):
