@@ -45,8 +45,9 @@ bench: setup  ## build, generator and page-weight benchmarks, written to BENCHMA
 check: setup  ## validate the knowledge base, listing every problem
 	$(BIN)/python -m fentkb check
 
-lint: setup-test
+lint: setup-test  ## ruff, and mypy with untyped functions refused (settings in pyproject.toml)
 	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
 
 test: setup-test lint  ## lint, then every test (unit, build, browser)
 	$(BIN)/python -m pytest
