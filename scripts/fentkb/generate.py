@@ -20,7 +20,7 @@ from .model import KnowledgeBase
 from .quiz.bank import build_bank
 from .quiz.item import Item
 from .quiz.lint import check_bank, context_for
-from .render import claims, compare, downloads, evidence, forms, glossary, papers, quizzes, schema, sources
+from .render import claims, compare, downloads, evidence, forms, glossary, papers, quizzes, schema, since, sources
 
 
 class QuizLintError(Exception):
@@ -55,7 +55,7 @@ def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: boo
     """Every generated page, keyed by its path under docs/ (virtual: nothing is written there)."""
     items = bank(kb) if items is None else items
     pages: dict[str, str] = {}
-    for family in (papers, compare, evidence, claims, sources, glossary):
+    for family in (papers, since, compare, evidence, claims, sources, glossary):
         pages.update(family.pages(kb))
     pages.update(schema.pages())
     pages.update(quizzes.pages(items, {p.id: p.short for p in kb.papers}, dir_urls))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..model import Claim, Counter, KnowledgeBase
+from ..model import Bearing, Claim, Counter, Development, KnowledgeBase
+from . import since
 from .text import by_label, h, locs, md
 
 TYPE_HELP = {
@@ -14,8 +15,9 @@ TYPE_HELP = {
 }
 
 
-def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Counter]) -> list[str]:
-    short = {p.id: p.short for p in kb.papers}
+def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Counter],
+                later: list[tuple[Development, Bearing]] | None = None) -> list[str]:
+    short: dict[str, str] = {p.id: p.short for p in kb.papers}
     by_id = {e.id: e for e in kb.evidence}
     out = [f'<details class="fk-claim" id="{h(claim.id)}" markdown>',
            f'<summary markdown><span class="fk-type">{h(claim.type)}</span> {md(claim.text)}</summary>', "",
@@ -32,7 +34,7 @@ def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Count
         out.append(f"- {by_label(c.by, short)} {md(c.text)} {locs(c.at, page)}".rstrip())
         if c.response:
             out.append(f"    - *{md(short[claim.paper])} answers:* {md(c.response.text)} {locs(c.response.at, page)}")
-    out += ["", "</div>", "", "</details>", ""]
+    out += ["", "</div>", "", *since.claim_lines(later or [], page), "</details>", ""]
     return out
 
 
@@ -43,16 +45,19 @@ def tree(kb: KnowledgeBase, paper_id: str) -> str:
     counters: dict[str, list[Counter]] = {}
     for ca in kb.counterarguments:
         counters.setdefault(ca.claim, []).append(ca)
+    later = since.bearing_index(kb)
     out = [f"# Claims of {md(paper.short)}", "",
            f"The main claims of [*{md(paper.title)}*](../papers/{paper_id}.md), each stated at its strongest. "
            "Open a claim to see the evidence the paper gives for it and the objections to it. An objection "
-           "says whose it is: another paper, with the paragraph, or this module's analysis.", ""]
+           "says whose it is: another paper, with the paragraph, or this module's analysis. Where events "
+           "after the paper bear on a claim, they are listed under it, with a link to "
+           "[Since the papers](../since.md).", ""]
     for claim_type, help_text in TYPE_HELP.items():
         group = [c for c in claims if c.type == claim_type]
         if group:
             out += [f"## {claim_type.capitalize()} claims: {help_text}", ""]
             for claim in group:
-                out += claim_block(kb, claim, page, counters.get(claim.id, []))
+                out += claim_block(kb, claim, page, counters.get(claim.id, []), later.get(claim.id))
     return "\n".join(out)
 
 

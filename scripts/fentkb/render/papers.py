@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Judgement, KnowledgeBase, Paper, Point
+from . import since
 from .text import ANALYSIS, h, locs, md
 
 TREATMENT_LABELS = {
@@ -13,14 +14,40 @@ TREATMENT_LABELS = {
 }
 
 
-def _clause(text: str) -> str:
-    return md(text.strip().rstrip("."))
+def _sentence(text: str) -> str:
+    """Text as one sentence: a capital first letter and one full stop."""
+    text = " ".join(text.split()).rstrip(".")
+    return md(text[:1].upper() + text[1:]) + "."
 
 
 def citation(paper: Paper) -> str:
-    authors = "; ".join(md(a) for a in paper.authors) or "Author not named in the text"
-    url = f" <{h(paper.url)}>" if paper.url else " No web address is given in the text."
-    return f"{authors}. *{md(paper.title)}*. {_clause(paper.venue)}. Date: {_clause(paper.date)}.{url}"
+    """Title, authors, venue and date as sentences, whatever the text leaves out."""
+    names = [md(a) for a in paper.authors]
+    by = f"{', '.join(names[:-1])} and {names[-1]}" if len(names) > 1 else "".join(names)
+    end = "" if paper.title.rstrip()[-1:] in "?!." else "."
+    out = [f"*{md(paper.title)}*" + (f", by {by}." if by else end)]
+    out.append(_sentence(paper.venue))
+    if not by and "author" not in paper.venue.lower():
+        out.append("The text names no author.")
+    date = " ".join(paper.date.split())  # '5 Dec 2025', 'updated 2 Dec 2024' or 'not given in the text (...)'
+    if date[:1].isdigit():
+        date = f"dated {date}"
+    elif date.startswith("not "):
+        date = f"date {date}"
+    out.append(_sentence(date))
+    return " ".join(out)
+
+
+def about_box(paper: Paper) -> list[str]:
+    """The bibliographic details and their caveats, folded away below the thesis."""
+    url = (f'Web address: <a href="{h(paper.url)}">{h(paper.url)}</a>.' if paper.url
+           else "The text gives no web address.")
+    out = ['??? info "About this paper"', "", f"    {citation(paper)} {url}", ""]
+    if paper.context:
+        out += [f"    - **Context.** {md(paper.context)}"]
+    if paper.audience:
+        out += [f"    - **Audience and tone.** {md(paper.audience)}"]
+    return out + [""]
 
 
 def point(p: Point, page: str) -> str:
@@ -44,11 +71,17 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
     out = [
         f"# {md(paper.title)}",
         "",
-        citation(paper),
-        "{: .fk-citation }",
-        "",
         f"**Thesis.** {point(paper.thesis, page)}",
         "",
+        "**What it argues for:**",
+        "",
+        *[f"- {point(r, page)}" for r in paper.recommendations],
+        "",
+        f"Its {len(claims)} main claims, each with the paper's evidence and the objections to it: "
+        f"[claim tree](../claims/{paper.id}.md).",
+        "",
+        *about_box(paper),
+        *since.paper_box(kb, paper.id, page),
         "The summary below presents the paper's argument in this module's words, at its strongest; "
         "the critique comes after it, labelled.",
         "",
@@ -75,16 +108,10 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
                 f"([all sources](../sources.md#{paper.id})).", ""]
     else:
         out += ["It cites no sources at all ([sources](../sources.md)).", ""]
-    out += ["## Recommendations", "", *[f"- {point(r, page)}" for r in paper.recommendations], ""]
     out += ["## How it treats the key questions", "", "| Question | This paper |", "| --- | --- |"]
     for key, label in TREATMENT_LABELS.items():
         out.append(f"| {label} | {point(getattr(paper.treatment, key), page)} |")
     out.append("")
-    if paper.context or paper.audience:
-        out += ["## Context and audience", ""]
-        out += [f"- **Context.** {md(paper.context)}"] if paper.context else []
-        out += [f"- **Audience and tone.** {md(paper.audience)}"] if paper.audience else []
-        out.append("")
     out += ["## Key evidence", ""]
     if evidence:
         out += ['<div class="fk-stack fk-keyev" markdown>', "",
@@ -109,9 +136,10 @@ def overview(kb: KnowledgeBase) -> str:
            "Each paper answers the same question differently: what should the United States do about "
            "fentanyl coming across its southern border? Read the thesis, then open the paper's page.", ""]
     for p in kb.papers:
-        authors = ", ".join(md(a) for a in p.authors) or "author not named"
-        out += [f"## [{md(p.short)}]({p.id}.md)", "", f"*{md(p.title)}*. {authors}; {md(p.venue)}, {md(p.date)}.",
+        out += [f"## [{md(p.short)}]({p.id}.md)", "", citation(p), "{: .fk-citation }",
                 "", f"**Thesis.** {point(p.thesis, 'papers/index.md')}", ""]
+    out += ["What has happened since the papers were written, and how it bears on their claims: "
+            "[Since the papers](../since.md).", ""]
     return "\n".join(out)
 
 
