@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..model import NearMiss
 
-NO_PAPER = "No paper says this"
+NO_PAPER = "No paper"
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
                 "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "hundred": "100"}
 
