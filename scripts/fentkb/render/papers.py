@@ -78,7 +78,8 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
         *[f"- {point(r, page)}" for r in paper.recommendations],
         "",
         f"Its {len(claims)} main claims, each with the paper's evidence and the objections to it: "
-        f"[claim tree](../claims/{paper.id}.md).",
+        f"[claim tree](../claims/{paper.id}.md). Test yourself after reading: the "
+        f"[short quiz on this paper](../quiz/{paper.id}.md).",
         "",
         *about_box(paper),
         *since.paper_box(kb, paper.id, page),
