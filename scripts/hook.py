@@ -7,6 +7,7 @@ A knowledge-base problem stops the build before anything is written to site/.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import cast
@@ -23,12 +24,19 @@ from fentkb.papers import default_papers_dir
 from fentkb.problems import KnowledgeBaseError
 
 _state: dict[str, object] = {}
+log = logging.getLogger("mkdocs.hooks.fentkb")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).resolve().parent
+    papers = default_papers_dir(root)
+    if not papers.is_dir():
+        # A clone on its own: the papers are others' work and stay outside the module. Everything builds;
+        # only the checks of figures and locators against their texts cannot run.
+        log.info(f"Papers folder {papers} not found (set PAPERS_DIR): the checks against the papers' texts were "
+                 "skipped.")
     try:
-        kb = generate.load(root / "quizzes", default_papers_dir(root))
+        kb = generate.load(root / "quizzes", papers)
         _state["files"] = generate.site_files(kb, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None

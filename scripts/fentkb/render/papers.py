@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import fields, is_dataclass
+
 from ..model import Judgement, KnowledgeBase, Paper, Point
 from . import since
 from .text import ANALYSIS, h, locs, md
@@ -12,6 +16,31 @@ TREATMENT_LABELS = {
     "military_force": "Military force",
     "public_health": "Public health and harm reduction",
 }
+
+
+def texts(value: object) -> Iterator[str]:
+    """Every string inside a knowledge-base value, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from texts(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from texts(v)
+    elif is_dataclass(value):
+        for f in fields(value):
+            if f.name != "paragraphs":
+                yield from texts(getattr(value, f.name))
+
+
+def cited_comments(kb: KnowledgeBase, paper_id: str) -> list[str]:
+    """The reader's comments a paper's text keeps, and those the knowledge base cites: without the papers'
+    texts (a clone on its own) the page still gets an anchor for every comment a locator points at."""
+    pattern = re.compile(rf"^{re.escape(paper_id)} \[(c\d+)\]$")
+    found = {k for k in kb.paragraphs.get(paper_id, {}) if k.startswith("c")}
+    found |= {m[1] for t in texts(kb) if (m := pattern.match(t))}
+    return sorted(found)
 
 
 def _sentence(text: str) -> str:
@@ -93,7 +122,7 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
         # one anchor per paragraph, so every locator into this paper lands on the summary that covers it
         anchors = "".join(f'<span id="p{n}"></span>' for n in paragraph_numbers(s.paragraphs))
         out += [f"### {md(s.title)}", "", f"{anchors}*Paragraphs ¶{md(s.paragraphs)}.* {md(s.summary)}", ""]
-    comments = sorted(k for k in kb.paragraphs.get(paper.id, {}) if k.startswith("c"))
+    comments = cited_comments(kb, paper.id)
     if comments:
         anchors = "".join(f'<span id="{k}"></span>' for k in comments)
         names = ", ".join(f"[{k}]" for k in comments)
