@@ -15,8 +15,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PAPERS_DIR = Path(os.environ.get("PAPERS_DIR") or ROOT.parent / "shared" / "papers")
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PAPERS_DIR": str(PAPERS_DIR)}
+def mkdocs_build(project: Path, site_dir: Path, papers: Path = PAPERS_DIR,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**(os.environ if env is None else env), "NO_MKDOCS_2_WARNING": "1", "PAPERS_DIR": str(papers)}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
                            "-d", str(site_dir)], capture_output=True, text=True, env=env, cwd=project)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,6 +24,21 @@ def test_every_generated_page_is_built(site: Path) -> None:
     missing = [uri for uri in expected if not built_path(site, uri).is_file()]
     assert not missing
     assert len(expected) >= 14
+
+
+def test_a_clone_without_the_papers_builds_every_page(tmp_path: Path, site: Path) -> None:
+    """An instructor's clone has no ../shared/papers: it builds strictly, says once that the text checks were
+    skipped, and gives the same pages, every link resolving, with no canonical link to a local address."""
+    project = copy_project(tmp_path / "clone")
+    out = tmp_path / "site"
+    env_free = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = mkdocs_build(project, out, papers=tmp_path / "no-papers-here", env=env_free)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("the checks against the papers' texts were skipped") == 1
+    pages = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
+    assert pages == sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    assert broken_links(out) == []
+    assert not [p for p in out.rglob("*.html") if 'rel="canonical" href="http://127.0.0.1' in p.read_text()]
 
 
 def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
