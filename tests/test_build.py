@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -100,3 +101,11 @@ def test_every_external_link_is_well_formed_and_listed_on_the_sources_page(site:
         parts = urlsplit(url)
         assert parts.scheme in ("http", "https") and "." in parts.netloc and " " not in url, url
         assert f'href="{url}"' in sources, f"{url} is not listed on the sources page"
+
+
+def test_quiz_pages_forms_and_keys_stay_out_of_the_search_index(site: Path) -> None:
+    """Search results are not flooded with quiz answers, and a first visit does not download the bank."""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert not [loc for loc in locations if loc.startswith("quiz/")]
+    assert any(loc.startswith("claims/") for loc in locations) and any(loc.startswith("since/") for loc in locations)

@@ -64,21 +64,30 @@ def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: boo
     return pages
 
 
-def with_safe_title(markdown: str) -> str:
+def with_safe_title(markdown: str, searchable: bool = True) -> str:
     """Give a page an explicit, HTML-escaped title. MkDocs would otherwise lift the H1's text into <title>
-    and the navigation unescaped, where knowledge-base text could break out of the element."""
+    and the navigation unescaped, where knowledge-base text could break out of the element. A page that is
+    not `searchable` is kept out of the search index (Material's `search.exclude`)."""
     first = markdown.partition("\n")[0]
     if not first.startswith("# "):
         return markdown
     title = re.sub(r"\\([\\`*_\[\]{}|#!~^=])", r"\1", first[2:])  # md()'s escapes, undone; HTML stays escaped
     title = title.replace('"', "&quot;").replace("'", "&#x27;")  # templates may also put it in an attribute
-    return f"---\ntitle: {json.dumps(title)}\n---\n\n{markdown}"
+    exclude = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(title)}\n{exclude}---\n\n{markdown}"
+
+
+def searchable(src_uri: str) -> bool:
+    """Quiz pages, printable forms and answer keys stay out of the search index: they would flood the results
+    with answers and make every first visit download the whole bank."""
+    return not src_uri.startswith("quiz/")
 
 
 def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:
     """Pages and downloads together, as the hook hands them to MkDocs."""
     items = bank(kb)
-    files: dict[str, str | bytes] = {uri: with_safe_title(md) for uri, md in site_pages(kb, items, dir_urls).items()}
+    files: dict[str, str | bytes] = {uri: with_safe_title(md, searchable(uri))
+                                     for uri, md in site_pages(kb, items, dir_urls).items()}
     with gc_paused():
         exports, reports = all_exports(items)
     files.update({f"downloads/{name}": data for name, data in exports.items()})
