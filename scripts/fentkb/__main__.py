@@ -17,31 +17,31 @@ from .papers import default_papers_dir
 from .problems import KnowledgeBaseError
 from .quiz.forms import make_form
 from .quiz.item import TOPICS, Item
+from .quiz.key import LETTERS, key_letters
 
 
 def _check(args: argparse.Namespace) -> int:
     kb = generate.load(args.quizzes, args.papers)
     items = generate.bank(kb)
     counts = ", ".join(f"{len(getattr(kb, k))} {k}" for k in ("papers", "evidence", "claims", "counterarguments",
-                                                             "glossary", "timeline", "questions"))
+                                                             "glossary", "timeline", "questions", "scenarios",
+                                                             "appraisals", "developments"))
     note = "" if kb.paragraphs else " (papers folder not found: locators were not checked against the texts)"
     print(f"The knowledge base is sound: {counts}; {len(items)} quiz questions pass the item linter.{note}")
     return 0
 
 
 def form_text(items: list[Item], seed: int) -> str:
-    letters = "ABCDEFGH"
     out = [f"Quiz form (seed {seed}, {len(items)} questions)", ""]
     key = ["", "Answer key", ""]
     for n, item in enumerate(items, 1):
         out.append(f"{n}. {item.stem}")
         if item.type == "matching":
             answers = item.answer_list()
-            out += [f"   {p}: ____" for p, _ in item.pairs] + [f"   {letters[i]}. {a}" for i, a in enumerate(answers)]
-            key.append(f"{n}. " + "; ".join(f"{p} = {letters[answers.index(a)]}" for p, a in item.pairs))
+            out += [f"   {p}: ____" for p, _ in item.pairs] + [f"   {LETTERS[i]}. {a}" for i, a in enumerate(answers)]
         else:
-            out += [f"   {letters[i]}. {o.text}" for i, o in enumerate(item.options)]
-            key.append(f"{n}. {', '.join(letters[i] for i in item.keys)}  ({'; '.join(item.at)})")
+            out += [f"   {LETTERS[i]}. {o.text}" for i, o in enumerate(item.options)]
+        key.append(f"{n}. {key_letters(item)}  ({'; '.join(item.at)})")
         out.append("")
     return "\n".join(out + key) + "\n"
 

@@ -22,6 +22,8 @@ ClaimType = Literal["diagnosis", "causal", "recommendation", "prediction", "valu
 Stance = Literal["for", "against", "mixed", "not-discussed"]
 # The skill quizzes, in the order the quiz index lists them.
 Skill = Literal["evidence", "arguments", "comparison", "frameworks", "concepts"]
+# What a question makes a student do, after Bloom's revised taxonomy.
+Bloom = Literal["remember", "understand", "apply", "analyze", "evaluate"]
 AppraisalTask = Literal["premise", "weakest-link", "figure-limits", "reply", "since"]
 Topic = Literal["deaths", "drug-use", "potency", "seizures", "money", "violence", "policy", "trade",
                 "supply", "history", "treatment", "military"]
@@ -276,7 +278,7 @@ class Question:
     explanation: str = doc("Why the key is right.")
     at: list[Locator] = doc("The places the question draws on.")
     topic: Skill = doc("The skill quiz it belongs to: evidence, arguments, comparison, frameworks or concepts.")
-    bloom: Literal["remember", "understand", "apply", "analyze", "evaluate"] = doc(
+    bloom: Bloom = doc(
         "What the question makes a student do: remember, understand, apply, analyze or evaluate.")
     paper: PaperId | None = doc("The paper it is mainly about, if one; it then also joins that paper's quiz.", None)
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import genanki
 
 from ..quiz.item import Item
-from .common import TITLE, Report, key_text, supported
+from ..quiz.key import key_text
+from .common import TITLE, Report, supported
 
 TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
 MODEL_ID = 1733190521  # fixed forever: changing it would make every re-import a new note type

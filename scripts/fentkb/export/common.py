@@ -35,11 +35,5 @@ def supported(items: list[Item], types: dict[str, str], report: Report) -> list[
     return kept
 
 
-def key_text(item: Item) -> str:
-    if item.type == "matching":
-        return "; ".join(f"{p} → {a}" for p, a in item.pairs)
-    return "; ".join(o.text for o in item.options if o.correct)
-
-
 def general_feedback(item: Item) -> str:
     return f"{item.explanation} (Where: {', '.join(item.at)}.)"

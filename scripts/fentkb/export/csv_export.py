@@ -6,7 +6,8 @@ import csv
 import io
 
 from ..quiz.item import Item
-from .common import Report, key_text, supported
+from ..quiz.key import key_text
+from .common import Report, supported
 
 TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
 COLUMNS = ["id", "type", "topic", "bloom", "template", "stem", "options", "answer", "explanation", "feedback", "at",

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import Locator, Skill
+from ..model import Bloom, Locator, Skill
 
 ItemType = Literal["single", "multiple", "truefalse", "matching"]
-Bloom = Literal["remember", "understand", "apply", "analyze", "evaluate"]
 # The skill quizzes, titled once here; every page, export and the CLI take their names from this table.
 SKILLS: dict[Skill, str] = {
     "evidence": "Evidence: what the figures show and cannot show",

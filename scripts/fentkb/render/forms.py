@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..quiz.forms import make_form
 from ..quiz.item import Item
+from ..quiz.key import key_letters
 from .text import h
 
 FORMS = {"a": 101, "b": 202}  # seeds: the same bank always gives the same two forms
 FORM_SIZE = 20
-LETTERS = "ABCDEFGH"
 
 
 def question_html(item: Item, n: int) -> str:
@@ -27,12 +27,7 @@ def question_html(item: Item, n: int) -> str:
 
 
 def key_line(item: Item) -> str:
-    if item.type == "matching":
-        answers = item.answer_list()
-        key = "; ".join(f"{h(p)} = {LETTERS[answers.index(a)]}" for p, a in item.pairs)
-    else:
-        key = ", ".join(LETTERS[i] for i in item.keys)
-    return (f'<li><strong>{key}</strong>. {h(item.explanation)} '
+    return (f'<li><strong>{h(key_letters(item))}</strong>. {h(item.explanation)} '
             f'<span class="fk-form-where">({h(", ".join(item.at))})</span></li>')
 
 

@@ -10,6 +10,7 @@ import random
 
 from ..quiz.families import TITLES
 from ..quiz.item import TOPICS, Item, topics_in
+from ..quiz.key import key_text
 from .text import h
 
 PRACTICE_DRAW = 10
@@ -58,11 +59,10 @@ def controls(item: Item) -> list[str]:
 
 
 def answer(item: Item, page: str, dir_urls: bool) -> list[str]:
+    key = key_text(item)
     if item.type == "matching":
-        key = "; ".join(f"{p} → {a}" for p, a in item.pairs)
         why = [f"<li><strong>{h(a)}</strong> fits no paper.</li>" for a in item.extra]
     else:
-        key = "; ".join(o.text for o in item.options if o.correct)
         why = [f"<li><strong>{h(o.text)}</strong> {h(o.feedback)}</li>" for o in item.options if o.feedback]
     return ['<details class="fk-answer"><summary>Answer and explanation</summary>',
             f'<p class="fk-key"><strong>Answer:</strong> {h(key)}</p>',
