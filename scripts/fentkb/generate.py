@@ -58,7 +58,7 @@ def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: boo
     for family in (papers, since, compare, evidence, claims, sources, glossary):
         pages.update(family.pages(kb))
     pages.update(schema.pages())
-    pages.update(quizzes.pages(items, {p.id: p.short for p in kb.papers}, dir_urls))
+    pages.update(quizzes.pages(items, kb.index.shorts, dir_urls))
     pages.update(forms.pages(items))
     pages["reference/questions-json.md"] = json_bank.reference_page()
     return pages

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Claim, Counter, Evidence, KnowledgeBase, Paper
+from .model import Claim, Counter, Evidence, KnowledgeBase, Paper, Reference
 
 
 @dataclass
 class KbIndex:
     kb: KnowledgeBase
     papers: dict[str, Paper] = field(init=False)
+    shorts: dict[str, str] = field(init=False)
+    references: dict[str, dict[int, Reference]] = field(init=False)
     evidence: dict[str, Evidence] = field(init=False)
     claims: dict[str, Claim] = field(init=False)
     claims_by_paper: dict[str, list[Claim]] = field(init=False)
@@ -20,6 +22,8 @@ class KbIndex:
     def __post_init__(self) -> None:
         kb = self.kb
         self.papers = {p.id: p for p in kb.papers}
+        self.shorts = {p.id: p.short for p in kb.papers}
+        self.references = {p.id: {r.n: r for r in p.references} for p in kb.papers}
         self.evidence = {e.id: e for e in kb.evidence}
         self.claims = {c.id: c for c in kb.claims}
         self.claims_by_paper = {p.id: [] for p in kb.papers}

@@ -8,7 +8,11 @@ schema is written once.
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field
-from typing import Any, Literal, NewType
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, NewType
+
+if TYPE_CHECKING:
+    from .index import KbIndex
 
 # Ids that point at other entries; the validator checks each one exists.
 PaperId = NewType("PaperId", str)
@@ -375,5 +379,12 @@ class KnowledgeBase:
     developments: list[Development] = field(default_factory=list)
     paragraphs: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    @cached_property
+    def index(self) -> KbIndex:
+        """Entries by id, built once per knowledge base (so once per build) for every page and item family."""
+        from .index import KbIndex  # the index is built on the model; imported here to keep the layers one-way
+
+        return KbIndex(self)
+
     def paper(self, paper_id: str) -> Paper:
-        return next(p for p in self.papers if p.id == paper_id)
+        return self.index.papers[paper_id]

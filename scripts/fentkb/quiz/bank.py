@@ -7,7 +7,6 @@ seeded with each item's id. The same knowledge base therefore always gives the s
 
 from __future__ import annotations
 
-from ..index import KbIndex
 from ..model import KnowledgeBase
 from .draw import rng_for
 from .families import FAMILIES
@@ -30,7 +29,7 @@ def arrange(items: list[Item]) -> None:
 
 
 def build_bank(kb: KnowledgeBase) -> list[Item]:
-    ix = KbIndex(kb)
+    ix = kb.index
     items: list[Item] = []
     for family in FAMILIES:
         for item in family.generate(ix):

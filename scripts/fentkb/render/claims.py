@@ -17,8 +17,8 @@ TYPE_HELP = {
 
 def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Counter],
                 later: list[tuple[Development, Bearing]] | None = None) -> list[str]:
-    short: dict[str, str] = {p.id: p.short for p in kb.papers}
-    by_id = {e.id: e for e in kb.evidence}
+    short = kb.index.shorts
+    by_id = kb.index.evidence
     out = [f'<details class="fk-claim" id="{h(claim.id)}" markdown>',
            f'<summary markdown><span class="fk-type">{h(claim.type)}</span> {md(claim.text)}</summary>', "",
            f"Where the paper says it: {locs(claim.at, page)}", ""]
@@ -41,10 +41,8 @@ def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Count
 def tree(kb: KnowledgeBase, paper_id: str) -> str:
     paper = kb.paper(paper_id)
     page = f"claims/{paper_id}.md"
-    claims = [c for c in kb.claims if c.paper == paper_id]
-    counters: dict[str, list[Counter]] = {}
-    for ca in kb.counterarguments:
-        counters.setdefault(ca.claim, []).append(ca)
+    claims = kb.index.claims_by_paper.get(paper_id, [])
+    counters = kb.index.counters_by_claim
     later = since.bearing_index(kb)
     out = [f"# Claims of {md(paper.short)}", "",
            f"The main claims of [*{md(paper.title)}*](../papers/{paper_id}.md), each stated at its strongest. "

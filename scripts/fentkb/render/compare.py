@@ -46,7 +46,7 @@ def agree_differ(kb: KnowledgeBase) -> str:
 
 def debate_map(kb: KnowledgeBase) -> str:
     page = "compare/debate-map.md"
-    short = {p.id: p.short for p in kb.papers}
+    short = kb.index.shorts
     out = ["# Debate map: four policy options", "",
            "Four answers to the fentanyl crisis, and where each paper stands on each. Rows are options, "
            "columns are papers; each cell gives the stance, a sentence and its paragraphs.", ""]

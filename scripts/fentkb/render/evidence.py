@@ -28,7 +28,7 @@ def paragraph(locator: str) -> int:
 
 
 def source_of(kb: KnowledgeBase, e: Evidence) -> str:
-    refs = {r.n: r for r in kb.paper(e.paper).references}
+    refs = kb.index.references[e.paper]
     cited = [refs[n] for n in e.cites if n in refs]
     if not cited:
         return "none given"
@@ -37,7 +37,7 @@ def source_of(kb: KnowledgeBase, e: Evidence) -> str:
 
 def ledger(kb: KnowledgeBase) -> str:
     page = "evidence/index.md"
-    short = {p.id: p.short for p in kb.papers}
+    short = kb.index.shorts
     out = ["# Evidence ledger", "",
            f"Every figure and dated fact the papers state: {len(kb.evidence)} in all. Each figure is written "
            "exactly as the paper writes it, and a test checks that it appears in the cited paragraph. "
@@ -60,8 +60,8 @@ def ledger(kb: KnowledgeBase) -> str:
 
 
 def tensions(kb: KnowledgeBase, page: str) -> list[str]:
-    by_id = {e.id: e for e in kb.evidence}
-    short = {p.id: p.short for p in kb.papers}
+    by_id = kb.index.evidence
+    short = kb.index.shorts
     out = ["## Where the numbers disagree", "",
            "Some figures do not fit together, within one paper or across papers. Each case is put to you as a "
            "question; the possible explanations that follow are this module's analysis, not the papers'.", ""]

@@ -98,8 +98,8 @@ def fact_block(dev: Development, claims: dict[str, Claim], short: dict[str, str]
 def page(kb: KnowledgeBase) -> str:
     devs = in_order(kb)
     latest = max((d.as_of for d in devs), default=None)
-    claims = {c.id: c for c in kb.claims}
-    short: dict[str, str] = {p.id: p.short for p in kb.papers}
+    claims = kb.index.claims
+    short = kb.index.shorts
     out = ["# Since the papers", "",
            "The three papers were written before the events below. This page sets out what happened "
            "afterwards, so that their arguments can be read in that light. Every fact here comes from a "
@@ -132,7 +132,7 @@ def paper_box(kb: KnowledgeBase, paper_id: str, page: str) -> list[str]:
     if not devs:
         return []
     depth = "../" * page.count("/")
-    claims = {c.id: c for c in kb.claims}
+    claims = kb.index.claims
     count = f"{len(devs)} later development{'s' if len(devs) > 1 else ''}"
     out = [f'??? note "Since the papers: {count} bear on this paper"', "",
            f"    Each is dated and sourced on [Since the papers]({depth}{PAGE}); the claim tree shows the claims "
