@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import typing
 from collections import Counter
 
 import pytest
@@ -14,6 +15,7 @@ import pytest
 from conftest import PAPERS_DIR, ROOT
 from fentkb import generate
 from fentkb.export.json_bank import FIELDS, bank_json
+from fentkb.model import SKILL_TITLES, Skill
 from fentkb.quiz import lint
 from fentkb.quiz.families import FAMILIES
 from fentkb.quiz.forms import make_form
@@ -282,3 +284,7 @@ def test_a_lint_violation_stops_the_build(tmp_path) -> None:
     assert result.returncode != 0
     assert "question q-bad: negative stem emphasized" in result.stderr
     assert "question q-bad: no 'all/none of the above'" in result.stderr
+
+
+def test_every_skill_has_a_title_and_every_title_a_skill() -> None:
+    assert list(SKILL_TITLES) == list(typing.get_args(Skill))

@@ -26,6 +26,13 @@ ClaimType = Literal["diagnosis", "causal", "recommendation", "prediction", "valu
 Stance = Literal["for", "against", "mixed", "not-discussed"]
 # The skill quizzes, in the order the quiz index lists them.
 Skill = Literal["evidence", "arguments", "comparison", "frameworks", "concepts"]
+SKILL_TITLES: dict[Skill, str] = {  # each skill's quiz title, beside its name; a test checks both lists agree
+    "evidence": "Evidence: what the figures show and cannot show",
+    "arguments": "Arguments and objections",
+    "comparison": "Comparing the papers",
+    "frameworks": "Applying the frameworks",
+    "concepts": "Concepts in use",
+}
 # What a question makes a student do, after Bloom's revised taxonomy.
 Bloom = Literal["remember", "understand", "apply", "analyze", "evaluate"]
 AppraisalTask = Literal["premise", "weakest-link", "figure-limits", "reply", "since"]

@@ -5,18 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..model import Bloom, Locator, Skill
+from ..model import SKILL_TITLES, Bloom, Locator
 
 ItemType = Literal["single", "multiple", "truefalse", "matching"]
 # The skill quizzes, titled once here; every page, export and the CLI take their names from this table.
-SKILLS: dict[Skill, str] = {
-    "evidence": "Evidence: what the figures show and cannot show",
-    "arguments": "Arguments and objections",
-    "comparison": "Comparing the papers",
-    "frameworks": "Applying the frameworks",
-    "concepts": "Concepts in use",
-}
-TOPICS: dict[str, str] = {str(skill): title for skill, title in SKILLS.items()}  # a bank's topics: the skills, in this order
+TOPICS: dict[str, str] = {str(skill): title for skill, title in SKILL_TITLES.items()}  # a bank's topics: the skills, in this order
 
 
 def topics_in(items: list[Item]) -> list[str]:
@@ -41,7 +34,7 @@ class Item:
     page: str
     """The module page it draws on, as a docs path with anchor: 'claims/no-tempest.md#nt-x'."""
     topic: str
-    """The skill quiz it belongs to (a key of SKILLS)."""
+    """The skill quiz it belongs to (a key of model.SKILL_TITLES)."""
     paper: str | None = None
     """The paper it is mainly about; it may then also appear in that paper's short quiz."""
     bloom: Bloom = "remember"
