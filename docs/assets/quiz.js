@@ -1,6 +1,7 @@
 /* Quiz widget: checks answers, keeps progress per question id in localStorage, scores, reviews mistakes,
-   and draws practice sets. The questions, answers and explanations are already in the page's HTML; this
-   script only adds interaction, so without it every answer is still readable. No framework, no network. */
+   and draws practice sets. On quiz pages the questions, answers and explanations are already in the HTML;
+   this script only adds interaction, so without it every answer is still readable. The practice page
+   loads the bank as a script from this site and renders only the set in play. No framework. */
 (function () {
   "use strict";
   var STORE = "fk-quiz-v1";
@@ -74,17 +75,38 @@
     show(q, rec.ok);
   }
 
+  // The practice page holds no questions: its bank (id and HTML of every question) comes as a script, loaded
+  // once, so the page stays small; only the set in play, or the mistakes under review, become elements.
+  function withBank(quiz, then) {
+    if (window.fkPracticeBank) return then();
+    var s = document.createElement("script");
+    s.src = quiz.getAttribute("data-bank");
+    s.onload = then;
+    s.onerror = function () {
+      quiz.querySelector(".fk-score").textContent = "The question bank could not be loaded; reload the page.";
+      quiz.querySelector(".fk-bar").hidden = false;
+    };
+    document.head.appendChild(s);
+  }
+
   function setup(quiz) {
     if (quiz.getAttribute("data-ready")) return;
     quiz.setAttribute("data-ready", "1");
+    if (quiz.hasAttribute("data-bank")) withBank(quiz, function () { start(quiz); });
+    else start(quiz);
+  }
+
+  function start(quiz) {
     var root = quiz.closest("article") || document;
-    var all = Array.prototype.slice.call(root.querySelectorAll(".fk-q"));
+    var list = quiz.querySelector(".fk-list");
+    var bank = list ? window.fkPracticeBank || [] : [];
+    var all = list ? [] : Array.prototype.slice.call(root.querySelectorAll(".fk-q"));
     var bar = quiz.querySelector(".fk-bar");
     var score = quiz.querySelector(".fk-score");
     var mistakes = quiz.querySelector(".fk-mistakes");
     var draw = Number(quiz.getAttribute("data-draw")) || 0;
     var state = load();
-    var shown = all;
+    var drawn = [];
 
     function visible() { return all.filter(function (q) { return !q.hidden; }); }
     function rescore() {
@@ -93,18 +115,7 @@
       var right = done.filter(function (q) { return state[q.getAttribute("data-qid")].ok; });
       score.textContent = "Answered " + done.length + " of " + qs.length + ", " + right.length + " correct.";
     }
-    function pickSet() {
-      var pool = all.slice();
-      for (var i = pool.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1));
-        var t = pool[i]; pool[i] = pool[j]; pool[j] = t;
-      }
-      shown = pool.slice(0, draw).sort(function (a, b) { return all.indexOf(a) - all.indexOf(b); });
-      all.forEach(function (q) { q.hidden = shown.indexOf(q) < 0; clear(q); });
-      shown.forEach(function (q, n) { q.querySelector(".fk-num").textContent = String(n + 1); });
-    }
-
-    all.forEach(function (q) {
+    function wire(q) {
       q.querySelector(".fk-actions").hidden = false;
       var id = q.getAttribute("data-qid");
       q.querySelector(".fk-check").addEventListener("click", function () {
@@ -119,22 +130,42 @@
         show(q, ok);
         rescore();
       });
-      if (!draw && state[id]) restore(q, state[id]);
+    }
+    // Practice: turn bank entries into elements, numbered from 1, in place of the previous ones.
+    function render(entries) {
+      var box = document.createElement("div");
+      box.innerHTML = entries.map(function (e) { return e[1]; }).join("");
+      all = Array.prototype.slice.call(box.querySelectorAll(".fk-q"));
+      all.forEach(function (q, n) { q.querySelector(".fk-num").textContent = String(n + 1); wire(q); });
+      list.replaceChildren.apply(list, all);
+    }
+    function pickSet() {
+      var pool = bank.slice();
+      for (var i = pool.length - 1; i > 0; i--) {
+        var j = Math.floor(Math.random() * (i + 1));
+        var t = pool[i]; pool[i] = pool[j]; pool[j] = t;
+      }
+      drawn = pool.slice(0, draw).sort(function (a, b) { return bank.indexOf(a) - bank.indexOf(b); });
+      render(drawn);
+    }
+
+    if (list) pickSet();
+    else all.forEach(function (q) {
+      wire(q);
+      var rec = state[q.getAttribute("data-qid")];
+      if (rec) restore(q, rec);
     });
-    if (draw) pickSet();
 
     mistakes.addEventListener("click", function () {
       var on = mistakes.getAttribute("aria-pressed") !== "true";
       mistakes.setAttribute("aria-pressed", String(on));
       state = load();
+      function wrong(id) { return state[id] && !state[id].ok; }
+      if (list) render(on ? bank.filter(function (e) { return wrong(e[0]); }) : drawn);
       all.forEach(function (q) {
-        var rec = state[q.getAttribute("data-qid")];
-        if (on) {
-          q.hidden = !(rec && !rec.ok);
-          if (rec && !rec.ok) restore(q, rec);
-        } else {
-          q.hidden = draw ? shown.indexOf(q) < 0 : false;
-        }
+        var id = q.getAttribute("data-qid");
+        q.hidden = on && !wrong(id);
+        if (on && wrong(id)) restore(q, state[id]);
       });
       rescore();
     });

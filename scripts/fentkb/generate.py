@@ -92,6 +92,7 @@ def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | byte
         exports, reports = all_exports(items)
     files.update({f"downloads/{name}": data for name, data in exports.items()})
     files["downloads/index.md"] = downloads.page(reports, len(items))
+    files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
     return files
 
 

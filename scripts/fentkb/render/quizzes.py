@@ -6,6 +6,7 @@ everything a student needs to study is already in this HTML.
 
 from __future__ import annotations
 
+import json
 import random
 
 from ..quiz.families import TITLES
@@ -113,17 +114,44 @@ def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None 
     return "\n".join(out)
 
 
+PRACTICE_BANK = "quiz/practice-bank.js"
+
+
+def static_link(from_page: str, path: str, dir_urls: bool) -> str:
+    """A relative link from a page to a static file such as a script (no URL-style rewriting)."""
+    stem = from_page.removesuffix(".md")
+    depth = stem.removesuffix("/index").count("/") + 1 if dir_urls else stem.count("/")
+    return "../" * depth + path
+
+
 def practice_page(bank: list[Item], dir_urls: bool) -> str:
+    """The practice page holds no questions: the widget fetches the bank as a script and renders only the set
+    in play, so the page stays small on a phone. Without JavaScript it points to the forms and the quizzes."""
     page = "quiz/practice.md"
     out = ["# Practice: a new set each time", "",
            f"Each attempt draws {PRACTICE_DRAW} questions at random from the whole bank of {len(bank)}. "
            "*Review my mistakes* shows every question you last answered wrongly, on any quiz page.", "",
-           '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, the whole bank is listed '
-           "below, each question with its answer and explanation.</p></noscript>", "",
-           f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}">', bar(PRACTICE_DRAW, practice=True), ""]
-    out += [item_html(item, n, page, dir_urls) + "\n" for n, item in enumerate(bank, 1)]
-    out += ["</div>", ""]
+           '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, every question is on the '
+           '<a href="../">quiz pages</a> with its answer and explanation, and the printable '
+           '<a href="../form-a/">Form A</a> and <a href="../form-b/">Form B</a> have separate keys.</p></noscript>'
+           if dir_urls else
+           '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, every question is on the '
+           '<a href="index.html">quiz pages</a> with its answer and explanation, and the printable '
+           '<a href="form-a.html">Form A</a> and <a href="form-b.html">Form B</a> have separate keys.</p></noscript>',
+           "",
+           f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}" '
+           f'data-bank="{h(static_link(page, PRACTICE_BANK, dir_urls))}">', bar(PRACTICE_DRAW, practice=True),
+           '<div class="fk-list"></div>', "</div>", ""]
     return "\n".join(out)
+
+
+def practice_bank(bank: list[Item], dir_urls: bool) -> str:
+    """The whole bank as the practice page's data: each question's id and its HTML, rendered by the same
+    function as every quiz page. A script rather than JSON, because a script also loads from file://."""
+    page = "quiz/practice.md"
+    entries = [[item.id, item_html(item, n, page, dir_urls)] for n, item in enumerate(bank, 1)]
+    # ensure_ascii keeps U+2028 and U+2029 escaped, which a JavaScript string literal cannot hold raw
+    return "window.fkPracticeBank = " + json.dumps(entries, ensure_ascii=True, separators=(",", ":")) + ";\n"
 
 
 def paper_quiz(bank: list[Item], paper: str) -> list[Item]:
