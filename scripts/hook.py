@@ -14,7 +14,7 @@ from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -47,7 +47,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated = cast(dict[str, str | bytes], _state["files"])
     for src_uri, content in generated.items():
-        files.append(File.generated(config, src_uri, content=content))
+        inclusion = InclusionLevel.NOT_IN_NAV if generate.in_nav(src_uri) is False else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
     return files
 
 

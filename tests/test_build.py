@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
@@ -109,3 +110,12 @@ def test_quiz_pages_forms_and_keys_stay_out_of_the_search_index(site: Path) -> N
     locations = [doc["location"] for doc in index["docs"]]
     assert not [loc for loc in locations if loc.startswith("quiz/")]
     assert any(loc.startswith("claims/") for loc in locations) and any(loc.startswith("since/") for loc in locations)
+
+
+def test_first_visits_stay_light(site: Path) -> None:
+    """Every first visit downloads the search index; no page may be heavy on a phone (sizes gzipped)."""
+    index = gzip.compress((site / "search" / "search_index.json").read_bytes())
+    assert len(index) <= 100_000, f"search index {len(index)} bytes gzipped"
+    heavy = {p.relative_to(site).as_posix(): n for p in site.rglob("*.html")
+             if (n := len(gzip.compress(p.read_bytes()))) > 60_000}
+    assert heavy == {}

@@ -77,10 +77,17 @@ def with_safe_title(markdown: str, searchable: bool = True) -> str:
     return f"---\ntitle: {json.dumps(title)}\n{exclude}---\n\n{markdown}"
 
 
+def in_nav(src_uri: str) -> bool | None:
+    """False for a generated page that is linked from other pages but left out of the navigation on purpose;
+    None where mkdocs.yml decides."""
+    return False if quizzes.is_later_part(src_uri) else None
+
+
 def searchable(src_uri: str) -> bool:
     """Quiz pages, printable forms and answer keys stay out of the search index: they would flood the results
-    with answers and make every first visit download the whole bank."""
-    return not src_uri.startswith("quiz/")
+    with answers and make every first visit download the whole bank. So do the two field references for
+    authors (the YAML schema, the JSON bank's fields), whose field names would answer every common word."""
+    return not src_uri.startswith("quiz/") and src_uri not in ("reference/schema.md", "reference/questions-json.md")
 
 
 def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:

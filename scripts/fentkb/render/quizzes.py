@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 from ..quiz.families import TITLES
 from ..quiz.item import TOPICS, Item, topics_in
@@ -15,6 +16,7 @@ from ..quiz.key import key_text
 from .text import h
 
 PRACTICE_DRAW = 10
+QUIZ_PAGE = 70  # questions on one quiz page at most: about 45 KB of HTML, gzipped
 PAPER_QUIZ = 15  # a paper's short quiz: this many questions, drawn in turn from each family
 
 
@@ -94,19 +96,48 @@ def bar(total: int, practice: bool = False) -> str:
             '<button type="button" class="md-button fk-reset">Clear my answers</button></div>')
 
 
-def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None = None) -> str:
-    page = f"quiz/{topic}.md"
-    out = [f"# Quiz: {h(title or TOPICS.get(topic, topic))}", "",
-           f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
-           "your answers are kept in this browser. Every question also has its answer and explanation under "
-           "*Answer and explanation*, which works without JavaScript.", "",
-           f'<div class="fk-quiz" data-topic="{h(topic)}">', bar(len(items)), "</div>", ""]
+def in_family_order(items: list[Item]) -> list[list[Item]]:
+    """Items grouped by family, in the order the families are declared."""
+    return [g for f in TITLES if (g := [i for i in items if i.template == f])]
+
+
+def parts(items: list[Item]) -> list[list[Item]]:
+    """A long quiz split into pages of at most QUIZ_PAGE questions, so that no page grows heavy on a phone.
+    A family stays whole on one page unless it alone is longer than a page."""
+    pages: list[list[Item]] = [[]]
+    for group in in_family_order(items):
+        for chunk in (group[i:i + QUIZ_PAGE] for i in range(0, len(group), QUIZ_PAGE)):
+            if pages[-1] and len(pages[-1]) + len(chunk) > QUIZ_PAGE:
+                pages.append([])
+            pages[-1] += chunk
+    return pages
+
+
+def part_uri(topic: str, n: int) -> str:
+    return f"quiz/{topic}.md" if n == 1 else f"quiz/{topic}-{n}.md"
+
+
+def is_later_part(src_uri: str) -> bool:
+    """Part 2 and on of a long quiz: reached from part 1 and the quiz index rather than the navigation."""
+    return re.fullmatch(r"quiz/[a-z0-9-]+-[2-9]\.md", src_uri) is not None
+
+
+def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None = None, part: int = 1,
+               of: int = 1) -> str:
+    page = part_uri(topic, part)
+    name = h(title or TOPICS.get(topic, topic))
+    out = [f"# Quiz: {name}" + (f", part {part} of {of}" if of > 1 else ""), ""]
+    if of > 1:
+        links = ", ".join(f"part {n}" if n == part else f"[part {n}]({part_uri(topic, n).removeprefix('quiz/')})"
+                          for n in range(1, of + 1))
+        out += [f"This quiz is in {of} parts, to keep each page light: {links}.", ""]
+    out += [f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
+            "your answers are kept in this browser. Every question also has its answer and explanation under "
+            "*Answer and explanation*, which works without JavaScript.", "",
+            f'<div class="fk-quiz" data-topic="{h(topic)}">', bar(len(items)), "</div>", ""]
     n = 0
-    for template, heading in TITLES.items():
-        group = [i for i in items if i.template == template]
-        if not group:
-            continue
-        out += [f"## {heading}", "", '<div class="fk-quiz-part">']
+    for group in in_family_order(items):
+        out += [f"## {TITLES[group[0].template]}", "", '<div class="fk-quiz-part">']
         for item in group:
             n += 1
             out += [item_html(item, n, page, dir_urls), ""]
@@ -175,9 +206,11 @@ def index_page(bank: list[Item], papers: dict[str, str]) -> str:
            "| Quiz by skill | Questions |", "| --- | --- |"]
     for topic in topics_in(bank):
         title = TOPICS.get(topic, topic)
-        count = sum(1 for i in bank if i.topic == topic)
+        split = parts([i for i in bank if i.topic == topic])
+        count = sum(map(len, split))
         if count:
-            out.append(f"| [{title}]({topic}.md) | {count} |")
+            more = "".join(f", [part {n}]({topic}-{n}.md)" for n in range(2, len(split) + 1))
+            out.append(f"| [{title}]({topic}.md){more} | {count} |")
     out += ["", "| A short quiz on each paper | Questions |", "| --- | --- |"]
     for pid, short in papers.items():
         count = len(paper_quiz(bank, pid))
@@ -198,7 +231,8 @@ def pages(bank: list[Item], papers: dict[str, str], dir_urls: bool = True) -> di
         if items:
             result[f"quiz/{pid}.md"] = topic_page(pid, items, dir_urls, title=short)
     for topic in topics_in(bank):
-        items = [i for i in bank if i.topic == topic]
-        if items:
-            result[f"quiz/{topic}.md"] = topic_page(topic, items, dir_urls)
+        split = parts([i for i in bank if i.topic == topic])
+        for n, items in enumerate(split, 1):
+            if items:
+                result[part_uri(topic, n)] = topic_page(topic, items, dir_urls, part=n, of=len(split))
     return result
