@@ -3,6 +3,9 @@
 (function () {
   var self = document.currentScript && document.currentScript.src;
   function boot() {
+    // Material's search dialog has no accessible name of its own.
+    var search = document.querySelector(".md-search[role='dialog']");
+    if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search the module");
     if (!document.querySelector(".fk-quiz")) return;
     if (window.fkQuiz) return window.fkQuiz();
     if (document.getElementById("fk-quiz-js") || !self) return;

@@ -72,7 +72,9 @@ def with_safe_title(markdown: str, searchable: bool = True) -> str:
     if not first.startswith("# "):
         return markdown
     title = re.sub(r"\\([\\`*_\[\]{}|#!~^=])", r"\1", first[2:])  # md()'s escapes, undone; HTML stays escaped
-    title = title.replace('"', "&quot;").replace("'", "&#x27;")  # templates may also put it in an attribute
+    # Material prints the title raw in text (so it stays HTML-escaped here) and escapes it itself in the one
+    # attribute it goes into (the footer's aria-label): escaped quotes there would be read aloud as '&#x27;'.
+    title = title.replace("&#x27;", "'").replace("&quot;", '"')
     exclude = "" if searchable else "search:\n  exclude: true\n"
     return f"---\ntitle: {json.dumps(title)}\n{exclude}---\n\n{markdown}"
 

@@ -149,6 +149,15 @@ class NearMiss:
 
 
 @dataclass
+class Reason:
+    """A right answer with why it is right: an explanation of a tension that holds."""
+
+    text: str = doc("The explanation, in the same length and grammar as the wrong ones beside it.")
+    why: str = doc("Why it holds: what in the figures or the paragraphs shows it, in a sentence a student can learn.")
+    at: list[Locator] = doc("The places that show it.")
+
+
+@dataclass
 class Claim:
     """A main claim of a paper (`claims:` lists)."""
 
@@ -235,7 +244,7 @@ class Tension:
     title: str = doc("A short heading.")
     evidence: list[EvidenceId] = doc("The conflicting evidence items (two or more).")
     question: str = doc("The question put to students.")
-    explanations: list[str] = doc("Possible explanations: this module's analysis; each one must hold.")
+    explanations: list[Reason] = doc("Explanations that hold (one to three): this module's analysis.")
     wrong: list[NearMiss] = doc("Two or three explanations that do not hold for these figures, each with why.", [])
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import NearMiss
+from ..model import NearMiss, Reason
 
 NO_PAPER = "No paper"
 NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -34,9 +34,15 @@ def sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
+MULTIPLES = {"doubl": "2x", "tripl": "3x", "quadrupl": "4x"}
+
+
 def number_key(figure: str) -> str:
-    """A figure as a number to compare: '3' = 'three', '100,000' = '100.000' = '100000'."""
+    """A figure as a number to compare: '3' = 'three', '100,000' = '100.000' = '100000', 'tripled' =
+    'tripling'."""
     text = figure.lower().strip()
+    for stem, multiple in MULTIPLES.items():
+        text = re.sub(rf"\b{stem}\w*", multiple, text)
     for word, digits in NUMBER_WORDS.items():
         text = re.sub(rf"\b{word}\b", digits, text)
     return re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
@@ -46,7 +52,7 @@ def locs(at: Sequence[str]) -> str:
     return ", ".join(at)
 
 
-def because(near: NearMiss) -> str:
-    """A near-miss's reason as option feedback, with the places that show it."""
+def because(near: NearMiss | Reason) -> str:
+    """An option's reason as its feedback, with the places that show it."""
     why = sentence(near.why.strip())
     return f"{why} ({locs(near.at)})" if near.at else why

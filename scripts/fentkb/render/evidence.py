@@ -72,7 +72,7 @@ def tensions(kb: KnowledgeBase, page: str) -> list[str]:
             out.append(f"- **{md(e.figure)}**: {md(e.measures)} ({md(short[e.paper])}, {locs([e.at], page)})")
         out += ["", f"**Question.** {md(t.question)}", ""]
         out += ['<details class="fk-explain" markdown>', f"<summary>Possible explanations {ANALYSIS}</summary>", ""]
-        out += [f"- {md(x)}" for x in t.explanations]
+        out += [f"- {md(x.text)} {md(x.why)} {locs(x.at, page)}".rstrip() for x in t.explanations]
         out += ["", "</details>", ""]
     return out
 

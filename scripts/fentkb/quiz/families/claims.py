@@ -34,12 +34,13 @@ def attribution(ix: KbIndex) -> Iterator[Item]:
         owner = ix.short(c.paper)
         options = [Option(text=p.short, correct=p.id == c.paper,
                           feedback=f"Right: {p.short} argues this about {c.about} ({locs(c.at)})." if p.id == c.paper
-                          else f"No: {p.short} makes no such argument; it is {poss(owner)}, about {c.about} "
+                          else f"No: this is {poss(owner)} argument about {c.about}, not {poss(p.short)} "
                                f"({locs(c.at)}).") for p in ix.kb.papers]
         options.append(Option(text=NO_PAPER, correct=False,
                               feedback=f"No: {owner} argues it, at {locs(c.at)}."))
         yield Item(id=f"attribution-{c.id}", type="single", stem=f"Which paper argues that {clause(c.signature)}?",
-                   explanation=f"This is {poss(owner)} argument about {c.about} ({locs(c.at)}).", at=c.at,
+                   explanation=f"This is {poss(owner)} argument about {c.about} ({locs(c.at)}). In this module's "
+                               f"words: {c.text.strip()}", at=c.at,
                    page=claim_page(c), topic="comparison", template="attribution", sources=[c.id], options=options)
         for n, m in enumerate(x for x in c.misreadings if x.no_paper):
             options = [Option(text=p.short, correct=False,

@@ -31,10 +31,11 @@ def finding(ix: KbIndex) -> Iterator[Item]:
     for f in ix.kb.findings:
         if not f.question or not f.answer or len(f.wrong) < 2:
             continue
-        options = [Option(text=cap(f.answer), correct=True, feedback=f"Right: see {locs(f.at)}.")]
+        options = [Option(text=cap(f.answer), correct=True, feedback=f"Right: {sentence(f.text.strip())} ({locs(f.at)})")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w)) for w in f.wrong[:3]]
         yield Item(id=f"finding-{f.id}", type="single", stem=sentence(f.question.strip()),
-                   explanation=sentence(f.text.strip()), at=f.at, page=f"compare/agree-differ.md#{f.id}",
+                   explanation=f"{f.title.strip().rstrip('.')}: {sentence(f.text.strip())}", at=f.at,
+                   page=f"compare/agree-differ.md#{f.id}",
                    topic="comparison", template="finding", sources=[f.id], options=options, also_right=[f.text])
 
 
@@ -46,13 +47,13 @@ def stance(ix: KbIndex) -> Iterator[Item]:
                 continue
             name = ix.short(pos.paper)
             yes = pos.stance == "for"
-            why = f"{sentence(pos.text)} ({locs(pos.at)})"
+            why = f"Its position, in this module's words: {sentence(pos.text)} ({locs(pos.at)})"
             yield Item(id=f"stance-{o.id}-{pos.paper}", type="truefalse",
                        stem=f"{name} argues for this policy option: {o.label.rstrip('.')}.",
                        explanation=f"{name} argues {pos.stance} it. {why}", at=pos.at,
                        page=f"compare/debate-map.md#{o.id}", topic="comparison", paper=pos.paper, template="stance",
                        sources=[o.id, pos.paper],
-                       options=[Option(text="True", correct=yes, feedback=("Right: " if yes else "No: it argues against. ")
-                                       + why),
-                                Option(text="False", correct=not yes, feedback=("Right: it argues against. " if not yes
+                       options=[Option(text="True", correct=yes, feedback=("Right: it argues for it. " if yes else
+                                                                           "No: it argues against it. ") + why),
+                                Option(text="False", correct=not yes, feedback=("Right: it argues against it. " if not yes
                                                                                 else "No: it argues for it. ") + why)])

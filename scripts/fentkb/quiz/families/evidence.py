@@ -12,15 +12,18 @@ from ..item import Item, Option
 from ..lint import NUMBER
 from ..wording import cap, clause, locs, number_key, sentence
 
-DATES = {"date", "year", "dates", "years"}
+# Units not asked about: a date is not a figure that measures, and a bare count (3 entities, 13 members,
+# four pillars) would test recall of a number rather than what the evidence shows.
+NOT_ASKED = {"date", "year", "dates", "years", "year range", "decade", "count", "event", "place", "session"}
 
 
 def figure(ix: KbIndex) -> Iterator[Item]:
     same = group(ix.kb.evidence, lambda o: (o.paper, o.unit))
     for e in ix.kb.evidence:
         carried = ix.claims_by_evidence.get(e.id)
-        if not carried or e.unit.lower() in DATES or set(NUMBER.findall(e.figure)) & set(NUMBER.findall(e.measures)):
-            continue  # a date is not a figure that measures; a number repeated in its own key gives it away
+        if (not carried or e.unit.lower() in NOT_ASKED or not NUMBER.search(e.figure)
+                or set(NUMBER.findall(e.figure)) & set(NUMBER.findall(e.measures))):
+            continue  # a date or a phrase is not a figure that measures; a number repeated in its key gives it away
         item_id = f"figure-{e.id}"
 
         def other(o: Evidence, e: Evidence = e) -> bool:
@@ -37,7 +40,7 @@ def figure(ix: KbIndex) -> Iterator[Item]:
                            feedback=f"No: this describes “{o.figure}” ({o.at}), not “{e.figure}”.") for o in distractors]
         note = f" {sentence(e.note)}" if e.note else ""
         yield Item(id=item_id, type="single", stem=f"In {name}, what does the figure “{e.figure}” measure?",
-                   explanation=f"“{e.figure}” is {clause(e.measures[:1].lower() + e.measures[1:])} ({e.at}).{note} "
-                               f"{name} offers it for the argument that {clause(claim.signature)} ({locs(claim.at)}).",
+                   explanation=f"At {e.at}, “{e.figure}” is given for: {sentence(e.measures)}{note} {name} offers it "
+                               f"for the argument that {clause(claim.signature)} ({locs(claim.at)}).",
                    at=[e.at, *claim.at], page=f"evidence/index.md#{e.id}", topic="evidence", paper=e.paper,
                    template="figure", sources=[e.id, claim.id, *(o.id for o in distractors)], options=options)

@@ -33,7 +33,7 @@ def reply(ix: KbIndex) -> Iterator[Item]:
         name = ix.short(c.paper)
         whose = ("comes from this module's analysis" if ca.by == "module" else
                  f"is {poss(name)} own caveat ({locs(ca.at)})" if ca.by == c.paper else
-                 f"is raised by {ix.short(ca.by)} ({locs(ca.at)})")
+                 f"draws on {poss(ix.short(ca.by))} position ({locs(ca.at)})")
         options = [Option(text=cap(ca.response.text), correct=True,
                           feedback=f"Right: {name} says this at {locs(ca.response.at)}.")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ...index import KbIndex
 from ..item import Item, Option
-from ..wording import because, cap, locs, sentence
+from ..wording import because, cap, sentence
 
 
 def tension(ix: KbIndex) -> Iterator[Item]:
@@ -15,14 +15,14 @@ def tension(ix: KbIndex) -> Iterator[Item]:
         if len(t.wrong) < 2:
             continue
         keys = t.explanations[:3]
-        at = [ix.evidence[x].at for x in t.evidence]
-        options = [Option(text=cap(x), correct=True, feedback=f"Holds: it fits the figures as the papers give them "
-                          f"({locs(at)}).") for x in keys]
+        at = list(dict.fromkeys(ix.evidence[x].at for x in t.evidence))
+        options = [Option(text=cap(x.text), correct=True, feedback="Holds: " + because(x)) for x in keys]
         options += [Option(text=cap(w.text), correct=False, feedback="Does not hold: " + because(w))
                     for w in t.wrong[:3]]
         many = len(keys) > 1
         ask = "Which explanations hold up? Select all that apply." if many else "Which explanation holds up?"
         yield Item(id=f"tension-{t.id}", type="multiple" if many else "single", stem=f"{sentence(t.question)} {ask}",
-                   explanation="This module's analysis: " + " ".join(sentence(x) for x in t.explanations),
+                   explanation="This module's analysis: " + " ".join(f"{sentence(x.text)} {sentence(x.why)}"
+                                                                     for x in t.explanations),
                    at=at, page=f"evidence/index.md#{t.id}", topic="evidence", template="tension",
-                   sources=[t.id, *t.evidence], options=options, also_right=list(t.explanations))
+                   sources=[t.id, *t.evidence], options=options, also_right=[x.text for x in t.explanations])
