@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...index import KbIndex
-from ...model import Evidence
+from ...model import Claim, Evidence
+from ...papers import parse_locator
 from ..draw import group, pick, rng_for
 from ..item import Item, Option
 from ..lint import NUMBER
@@ -14,7 +15,16 @@ from ..wording import cap, clause, locs, number_key, sentence
 
 # Units not asked about: a date is not a figure that measures, and a bare count (3 entities, 13 members,
 # four pillars) would test recall of a number rather than what the evidence shows.
-NOT_ASKED = {"date", "year", "dates", "years", "year range", "decade", "count", "event", "place", "session"}
+NOT_ASKED = {"date", "year", "dates", "years", "year range", "decade", "period", "count", "event", "place",
+             "session"}
+
+
+def supported(e: Evidence, claims: list[Claim]) -> Claim:
+    """The claim a figure is offered for: one made in the figure's own paragraph if there is one."""
+    place = parse_locator(e.at)
+    here = set(place.keys) if place else set()
+    own = [c for c in claims if any(here & set(p.keys) for loc in c.at if (p := parse_locator(loc)))]
+    return (own or claims)[0]
 
 
 def figure(ix: KbIndex) -> Iterator[Item]:
@@ -33,7 +43,7 @@ def figure(ix: KbIndex) -> Iterator[Item]:
         if len(distractors) < 2:
             continue
         name = ix.short(e.paper)
-        claim = carried[0]
+        claim = supported(e, carried)
         options = [Option(text=cap(e.measures), correct=True, feedback=f"Right: this is what “{e.figure}” measures "
                           f"({e.at}).")]
         options += [Option(text=cap(o.measures), correct=False,
