@@ -85,11 +85,15 @@ def in_nav(src_uri: str) -> bool | None:
     return False if quizzes.is_later_part(src_uri) else None
 
 
+AUTHORS_ONLY = ("reference/schema.md", "reference/questions-json.md", "reference/quiz-rubric.md", "downloads/index.md")
+
+
 def searchable(src_uri: str) -> bool:
     """Quiz pages, printable forms and answer keys stay out of the search index: they would flood the results
-    with answers and make every first visit download the whole bank. So do the two field references for
-    authors (the YAML schema, the JSON bank's fields), whose field names would answer every common word."""
-    return not src_uri.startswith("quiz/") and src_uri not in ("reference/schema.md", "reference/questions-json.md")
+    with answers and make every first visit download the whole bank. So do the pages for those who edit or
+    import the bank (the YAML schema, the JSON fields, the rubric, the downloads), whose field names and file
+    formats would answer every common word a student searches for."""
+    return not src_uri.startswith("quiz/") and src_uri not in AUTHORS_ONLY
 
 
 def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:

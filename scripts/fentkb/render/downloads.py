@@ -6,7 +6,8 @@ from ..export.common import Report
 from .text import md
 
 HOW = {
-    "questions.gift.txt": "Moodle: Question bank → Import → GIFT format. Categories follow the quiz topics.",
+    "questions.gift.txt": "Moodle: Question bank → Import → GIFT format. Categories follow the skill quizzes. "
+                          "Matching questions are not in it: take them from the Moodle XML file.",
     "questions.moodle.xml": "Moodle: Question bank → Import → Moodle XML format. Keeps per-option feedback.",
     "questions.canvas-qti.zip": "Canvas: Settings → Import Course Content → QTI .zip file. One quiz per topic.",
     "questions.apkg": "Anki: File → Import. Re-importing a newer deck updates the same notes.",
@@ -25,9 +26,14 @@ def page(reports: list[Report], total: int) -> str:
     for r in reports:
         out.append(f"| [{r.file}]({r.file}) ({md(r.format)}) | {r.exported} | {HOW.get(r.file, '')} |")
     out += ["", "## Export report", ""]
-    left = [line for r in reports for line in r.lines()[1:]]
+    left = [r for r in reports if r.left_out]
     if left:
-        out += ["Questions a format cannot hold were left out:", "", *(f"- {md(x.strip())}" for x in left), ""]
+        out += ["Questions a format cannot hold were left out; every other format holds every question.", ""]
+        for r in left:
+            reasons = dict.fromkeys(why for _, why in r.left_out)
+            out.append(f"- {md(r.format)}: {len(r.left_out)} left out ({md('; '.join(reasons))}): "
+                       + ", ".join(f"`{qid}`" for qid, _ in r.left_out))
+        out.append("")
     else:
         out += ["Every format holds every question type of this bank (single choice, multiple select, "
                 "true/false, matching), so no question was left out.", ""]

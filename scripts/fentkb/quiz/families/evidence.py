@@ -3,6 +3,7 @@ same unit. The explanation adds what a careful reader should notice about it (it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ...index import KbIndex
@@ -19,6 +20,9 @@ NOT_ASKED = {"date", "year", "dates", "years", "year range", "decade", "period",
              "session"}
 
 
+YEAR = re.compile(r"(19|20)\d\d")
+
+
 def supported(e: Evidence, claims: list[Claim]) -> Claim:
     """The claim a figure is offered for: one made in the figure's own paragraph if there is one."""
     place = parse_locator(e.at)
@@ -31,7 +35,7 @@ def figure(ix: KbIndex) -> Iterator[Item]:
     same = group(ix.kb.evidence, lambda o: (o.paper, o.unit))
     for e in ix.kb.evidence:
         carried = ix.claims_by_evidence.get(e.id)
-        if (not carried or e.unit.lower() in NOT_ASKED or not NUMBER.search(e.figure)
+        if (not carried or e.unit.lower() in NOT_ASKED or not NUMBER.search(e.figure) or YEAR.fullmatch(e.figure)
                 or set(NUMBER.findall(e.figure)) & set(NUMBER.findall(e.measures))):
             continue  # a date or a phrase is not a figure that measures; a number repeated in its key gives it away
         item_id = f"figure-{e.id}"
