@@ -17,7 +17,8 @@ from fentkb.export.bundle import all_exports
 PAYLOAD = "<script>alert(1)</script><img/src=x/onerror=alert(2)>*bold*[link](javascript:alert(3))&|`x`"
 # Free text only: ids, locators, figures (checked verbatim against the papers) and enum values stay valid.
 FREE_TEXT = {"title", "short", "venue", "text", "summary", "reason", "cite", "measures", "note", "label", "question",
-             "event", "definition", "stem", "explanation", "feedback", "context", "audience", "source", "unit"}
+             "event", "definition", "stem", "explanation", "feedback", "context", "audience", "source", "unit",
+             "why", "signature", "about", "situation", "answer", "fact", "how"}
 
 
 LISTS_OF_TEXT = {"explanations", "discussion", "authors"}
