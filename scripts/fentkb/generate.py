@@ -85,7 +85,7 @@ def in_nav(src_uri: str) -> bool | None:
     return False if quizzes.is_later_part(src_uri) else None
 
 
-AUTHORS_ONLY = ("reference/schema.md", "reference/questions-json.md", "reference/quiz-rubric.md", "downloads/index.md")
+AUTHORS_ONLY = ("reference/schema.md", "reference/questions-json.md", "downloads/index.md")
 
 
 def searchable(src_uri: str) -> bool:
@@ -104,7 +104,7 @@ def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | byte
     with gc_paused():
         exports, reports = all_exports(items)
     files.update({f"downloads/{name}": data for name, data in exports.items()})
-    files["downloads/index.md"] = downloads.page(reports, len(items))
+    files["downloads/index.md"] = with_safe_title(downloads.page(reports, len(items)), searchable("downloads/index.md"))
     files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
     return files
 

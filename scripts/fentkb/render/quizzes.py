@@ -13,7 +13,7 @@ import re
 from ..quiz.families import TITLES
 from ..quiz.item import TOPICS, Item, topics_in
 from ..quiz.key import key_text
-from .text import h
+from .text import h, md
 
 PRACTICE_DRAW = 10
 QUIZ_PAGE = 70  # questions on one quiz page at most: about 45 KB of HTML, gzipped
@@ -125,7 +125,7 @@ def is_later_part(src_uri: str) -> bool:
 def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None = None, part: int = 1,
                of: int = 1) -> str:
     page = part_uri(topic, part)
-    name = h(title or TOPICS.get(topic, topic))
+    name = md(title or TOPICS.get(topic, topic))
     out = [f"# Quiz: {name}" + (f", part {part} of {of}" if of > 1 else ""), ""]
     if of > 1:
         links = ", ".join(f"part {n}" if n == part else f"[part {n}]({part_uri(topic, n).removeprefix('quiz/')})"
@@ -215,7 +215,7 @@ def index_page(bank: list[Item], papers: dict[str, str]) -> str:
     for pid, short in papers.items():
         count = len(paper_quiz(bank, pid))
         if count:
-            out.append(f"| [{short}]({pid}.md) | {count} |")
+            out.append(f"| [{md(short)}]({pid}.md) | {count} |")
     out += ["| [Practice: a random set from the whole bank](practice.md) | "
             f"{PRACTICE_DRAW} at a time |", "",
             "Instructors: the same bank is published as [questions.json](../downloads/questions.json) "
