@@ -131,8 +131,13 @@ def synthetic(n: int, tmp: Path) -> tuple[Path, Path]:
         evidence.append({"id": f"e-{i}", "paper": pid, "at": f"{pid} ¶{p}", "figure": f"v{p}x{k}",
                          "measures": f"Synthetic measure number {i} of its kind.", "topic": topics[i % 4],
                          "unit": units[i % 5], "cites": [1] if i % 2 else []})
+    def near(kind: str, i: int, j: int, at: str) -> dict:
+        return {"text": f"synthetic {kind} {j} of number {i}", "why": f"Reason {j} for number {i}.", "at": [at]}
+
     claims = [{"id": f"c-{i}", "paper": ids[i % 3], "type": "diagnosis", "text": f"Synthetic claim number {i}.",
-               "at": [f"{ids[i % 3]} ¶{i % paras + 1}"], "evidence": [f"e-{i % 3 + 3 * (i % 10)}"]}
+               "at": [f"{ids[i % 3]} ¶{i % paras + 1}"], "evidence": [f"e-{i % 3 + 3 * (i % 10)}"],
+               "about": f"synthetic matter {i}", "signature": f"synthetic claim {i} holds",
+               "misreadings": [near("misreading", i, j, f"{ids[i % 3]} ¶{i % paras + 1}") for j in (1, 2)]}
               for i in range(counts["claims"])]
     counters = [{"id": f"ca-{i}", "claim": f"c-{i % counts['claims']}", "by": "module",
                  "text": f"Synthetic objection number {i}."} for i in range(counts["counterarguments"])]
