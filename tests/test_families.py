@@ -45,7 +45,3 @@ def test_attribution_asks_the_signature_and_keys_no_paper_for_a_misreading_no_pa
     assert nobody.stem == "Which paper argues that the council should spend less on treatment?"
     assert keyed(nobody) == [NO_PAPER]
     assert "attribution-none-tiny-clinics-2" not in bank  # only misreadings marked no_paper become such items
-
-
-def test_a_figure_without_two_same_unit_siblings_in_its_paper_is_not_asked(tmp_path: Path) -> None:
-    assert not [i for i in tiny_bank(tmp_path) if i.startswith("figure-")]

@@ -21,7 +21,7 @@ from fentkb.quiz.families import FAMILIES
 from fentkb.quiz.forms import make_form
 from fentkb.quiz.item import Item, Option
 from fentkb.quiz.lint import Context, check_bank, check_item, context_for
-from fentkb.quiz.wording import NO_PAPER, cap, number_key
+from fentkb.quiz.wording import NO_PAPER, cap
 from fentkb.render.quizzes import PAPER_QUIZ, paper_quiz
 
 
@@ -72,20 +72,6 @@ def test_attribution_offers_the_papers_and_no_paper_and_sometimes_keys_no_paper(
         assert sorted(o.text for o in item.options) == sorted([*(p.short for p in kb.papers), NO_PAPER])
     keyed = Counter(next(o.text for o in i.options if o.correct) for i in items)
     assert keyed[NO_PAPER] >= 5 and all(keyed[p.short] for p in kb.papers), keyed
-
-
-def test_figure_distractors_are_the_same_papers_figures_of_the_same_unit_and_another_number(kb, bank) -> None:
-    by_measure = {(e.paper, cap(e.measures)): e for e in kb.evidence}
-    for item in (i for i in bank if i.template == "figure"):
-        key = by_measure[(item.paper, next(o.text for o in item.options if o.correct))]
-        for o in (o for o in item.options if not o.correct):
-            other = by_measure[(item.paper, o.text)]
-            assert other.unit == key.unit and number_key(other.figure) != number_key(key.figure), item.id
-
-
-def test_numbers_compare_as_numbers() -> None:
-    assert number_key("3") == number_key("three") and number_key("100,000") == number_key("100.000")
-    assert number_key("3") != number_key("13")
 
 
 def test_tensions_key_every_recorded_explanation(kb, bank) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Claim, Counter, Evidence, KnowledgeBase, Paper, Reference
+from .model import Claim, Counter, Dimension, Evidence, KnowledgeBase, Paper, Reference
 
 
 @dataclass
@@ -15,6 +15,7 @@ class KbIndex:
     references: dict[str, dict[int, Reference]] = field(init=False)
     evidence: dict[str, Evidence] = field(init=False)
     claims: dict[str, Claim] = field(init=False)
+    dimensions: dict[str, Dimension] = field(init=False)
     claims_by_paper: dict[str, list[Claim]] = field(init=False)
     counters_by_claim: dict[str, list[Counter]] = field(init=False)
     claims_by_evidence: dict[str, list[Claim]] = field(init=False)
@@ -26,6 +27,7 @@ class KbIndex:
         self.references = {p.id: {r.n: r for r in p.references} for p in kb.papers}
         self.evidence = {e.id: e for e in kb.evidence}
         self.claims = {c.id: c for c in kb.claims}
+        self.dimensions = {d.id: d for d in kb.dimensions}
         self.claims_by_paper = {p.id: [] for p in kb.papers}
         self.counters_by_claim = {}
         self.claims_by_evidence = {}

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 PaperId = NewType("PaperId", str)
 EvidenceId = NewType("EvidenceId", str)
 ClaimId = NewType("ClaimId", str)
+DimensionId = NewType("DimensionId", str)
 # A place in a paper: 'no-tempest ¶20', 'no-tempest ¶20-22', 'opioid-challenge [27]'.
 Locator = NewType("Locator", str)
 
@@ -55,6 +56,16 @@ class Point:
 
     text: str = doc("One or two sentences in your own words; quote at most a few words, in quotation marks.")
     at: list[Locator] = doc("Where in the papers this is said, e.g. `no-tempest ¶20`.")
+
+
+@dataclass
+class Reply:
+    """How a claim's own paper answers an objection, from its own text."""
+
+    text: str = doc("The reply, in the paper's own strength of wording, in the same grammar as the wrong replies.")
+    at: list[Locator] = doc("Where the paper says it.")
+    why: str = doc("Why this answers the objection: what it meets in the objection, in a sentence a student can "
+                   "learn from (not the reply restated).")
 
 
 @dataclass
@@ -173,6 +184,8 @@ class Claim:
                          "paper's own strength of wording; at most 30 words; no paper named.")
     misreadings: list[NearMiss] = doc("Two or three near-miss versions of the signature a careless reader might "
                                       "take for the paper's, each with why it is wrong.")
+    row: DimensionId | None = doc("The matrix row (`dimensions:` id) the claim bears on most: 'Which paper argues "
+                                  "this?' then tells each other paper's position on that row.", None)
 
 
 @dataclass
@@ -184,7 +197,7 @@ class Counter:
     by: PaperId | Literal["module"] = doc("Whose objection: a paper's id, or `module` for this module's analysis.")
     text: str = doc("The objection, in your own words.")
     at: list[Locator] = doc("Where the objecting paper says it; required when `by` is a paper.", [])
-    response: Point | None = doc("How the claim's own paper answers it, if it does.", None)
+    response: Reply | None = doc("How the claim's own paper answers it, if it does.", None)
     wrong_replies: list[NearMiss] = doc("With a response: two or three replies the paper could not give from its "
                                         "own text, each with why.", [])
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from typing import Any
 
 from .convert import hints
-from .model import ClaimId, Counter, Evidence, EvidenceId, Locator, Paper, PaperId
+from .model import ClaimId, Counter, DimensionId, Evidence, EvidenceId, Locator, Paper, PaperId
 from .papers import describe_range, parse_locator
 from .problems import Problems
 from .yamlread import Key, YamlDoc, dotted
@@ -42,7 +42,7 @@ class Validator:
         self.entries = entries
         self.paragraphs = paragraphs
         self.problems = problems
-        self.ids: dict[Any, list[str]] = {PaperId: [], EvidenceId: [], ClaimId: []}
+        self.ids: dict[Any, list[str]] = {PaperId: [], EvidenceId: [], ClaimId: [], DimensionId: []}
         self.by_kind: dict[str, list[Located]] = {}
         self._notes: dict[str, set[int]] = {}
         for item in entries:
@@ -76,7 +76,7 @@ class Validator:
 
     def check_ids(self) -> None:
         seen: dict[tuple[str, str], Located] = {}
-        ref_type = {"paper": PaperId, "evidence": EvidenceId, "claims": ClaimId}
+        ref_type = {"paper": PaperId, "evidence": EvidenceId, "claims": ClaimId, "dimensions": DimensionId}
         for item in self.entries:
             entry_id = getattr(item.entry, "id", None)
             if entry_id is None:

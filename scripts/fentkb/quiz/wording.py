@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..model import NearMiss, Reason
 
 NO_PAPER = "No paper"
-NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                "eight": "8", "nine": "9", "ten": "10", "twelve": "12", "twenty": "20", "hundred": "100"}
 
 
 def poss(name: str) -> str:
@@ -32,20 +29,6 @@ def sentence(text: str) -> str:
     """Knowledge-base text as one sentence with a final stop."""
     text = " ".join(text.split())
     return text if text.endswith((".", "?", "!")) else text + "."
-
-
-MULTIPLES = {"doubl": "2x", "tripl": "3x", "quadrupl": "4x"}
-
-
-def number_key(figure: str) -> str:
-    """A figure as a number to compare: '3' = 'three', '100,000' = '100.000' = '100000', 'tripled' =
-    'tripling'."""
-    text = figure.lower().strip()
-    for stem, multiple in MULTIPLES.items():
-        text = re.sub(rf"\b{stem}\w*", multiple, text)
-    for word, digits in NUMBER_WORDS.items():
-        text = re.sub(rf"\b{word}\b", digits, text)
-    return re.sub(r"(?<=\d)[,.](?=\d{3}\b)", "", text)
 
 
 def locs(at: Sequence[str]) -> str:

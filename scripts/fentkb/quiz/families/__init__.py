@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ...index import KbIndex
 from ..item import Bloom, Item
-from . import authored, claims, comparison, evidence, replies, tensions
+from . import authored, claims, comparison, replies, tensions
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,6 @@ FAMILIES: list[Family] = [
     Family("appraisal-weakest-link", "The weakest link", authored.appraisals("weakest-link"), "evaluate"),
     Family("appraisal-reply", "Answering an objection", authored.appraisals("reply"), "analyze"),
     Family("appraisal-since", "The arguments since the papers", authored.appraisals("since"), "evaluate"),
-    Family("figure", "What does this figure measure?", evidence.figure, "remember"),
     Family("appraisal-figure-limits", "What a figure cannot show", authored.appraisals("figure-limits"), "evaluate"),
     Family("tension", "When the numbers disagree", tensions.tension, "evaluate"),
     Family("scenario", "Apply the framework to a new case", authored.scenarios, "apply"),

@@ -21,8 +21,8 @@ def named(ix: KbIndex, text: str) -> str:
 def stem(name: str, about: str, objection: str) -> str:
     """The objection with what it is about, or without when that would take the stem past its word limit."""
     ask = f"Which reply can {name} make from its own text?"
-    full = f"An objection to {poss(name)} argument about {about}: {sentence(objection)} {ask}"
-    return full if len(full.split()) <= MAX_STEM_WORDS else f"An objection to {name}: {sentence(objection)} {ask}"
+    full = f"A critic objects to {poss(name)} argument about {about}. {sentence(objection)} {ask}"
+    return full if len(full.split()) <= MAX_STEM_WORDS else f"A critic objects to {name}. {sentence(objection)} {ask}"
 
 
 def reply(ix: KbIndex) -> Iterator[Item]:
@@ -35,12 +35,12 @@ def reply(ix: KbIndex) -> Iterator[Item]:
                  f"is {poss(name)} own caveat ({locs(ca.at)})" if ca.by == c.paper else
                  f"draws on {poss(ix.short(ca.by))} position ({locs(ca.at)})")
         options = [Option(text=cap(ca.response.text), correct=True,
-                          feedback=f"Right: {name} says this at {locs(ca.response.at)}.")]
+                          feedback=f"Right: {sentence(ca.response.why)} ({locs(ca.response.at)})")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
                    stem=stem(name, c.about, named(ix, ca.text)),
-                   explanation=f"The objection {whose}. {name} can answer from "
-                               f"{locs(ca.response.at)}: {sentence(ca.response.text)}",
+                   explanation=f"The objection {whose}. {name} can answer it from {locs(ca.response.at)}: "
+                               f"{sentence(ca.response.why)}",
                    at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
                    template="reply", sources=[ca.id, c.id], options=options)
