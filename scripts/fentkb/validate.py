@@ -241,6 +241,10 @@ class Validator:
 
         for item in self.by_kind.get("claims", []):
             count(item, "misreadings", 2, 3, "misreadings (near-miss versions of the signature)")
+            if self.by_kind.get("dimensions") and item.entry.row is None and not getattr(item.entry, "_partial", False):
+                # with a matrix, a claim names its row, so 'which paper argues this?' can tell each wrong paper's
+                # own position; a knowledge base without a matrix has no rows to name
+                self.fail(item, (), "missing field 'row': the matrix row (a dimensions id) the claim bears on most")
             words = len((item.entry.signature or "").split())
             if words > SIGNATURE_WORDS:
                 self.fail(item, ("signature",), f"expected a signature of at most {SIGNATURE_WORDS} words, "
