@@ -18,13 +18,14 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
             continue
         name = ix.short(c.paper)
         options = [Option(text=cap(c.signature), correct=True,
-                          feedback=f"Right: {name} argues this ({locs(c.at)}).")]
+                          feedback=f"Right: this keeps {poss(name)} own terms ({locs(c.at)}). In this module's "
+                                   f"fuller words: {c.text.strip()}")]
         options += [Option(text=cap(m.text), correct=False, feedback=because(m))
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
                    stem=f"Which statement accurately reports what {name} argues about {c.about}?",
-                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). In this module's "
-                               f"words: {c.text.strip()}",
+                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). Each other statement "
+                               "shifts its scope, its strength, its cause or its condition; the feedback on each says how.",
                    at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
                    sources=[c.id], options=options, also_right=[c.text])
 
@@ -63,5 +64,6 @@ def attribution(ix: KbIndex) -> Iterator[Item]:
             yield Item(id=f"attribution-none-{c.id}-{n + 1}", type="single",
                        stem=f"Which paper argues that {clause(m.text)}?",
                        explanation=f"No paper argues this. The nearest is {poss(owner)} argument that "
-                                   f"{clause(c.signature)} ({locs(c.at)}).", at=[*c.at, *m.at], page=claim_page(c),
+                                   f"{clause(c.signature)} ({locs(c.at)}).", at=list(dict.fromkeys([*c.at, *m.at])),
+                       page=claim_page(c),
                        topic="comparison", template="attribution", sources=[c.id], options=options)

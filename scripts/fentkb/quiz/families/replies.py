@@ -35,7 +35,7 @@ def reply(ix: KbIndex) -> Iterator[Item]:
                  f"is {poss(name)} own caveat ({locs(ca.at)})" if ca.by == c.paper else
                  f"draws on {poss(ix.short(ca.by))} position ({locs(ca.at)})")
         options = [Option(text=cap(ca.response.text), correct=True,
-                          feedback=f"Right: {sentence(ca.response.why)} ({locs(ca.response.at)})")]
+                          feedback=f"Right. {sentence(ca.response.why)} ({locs(ca.response.at)})")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
