@@ -18,8 +18,8 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
             continue
         name = ix.short(c.paper)
         options = [Option(text=cap(c.signature), correct=True,
-                          feedback=f"Right: this keeps {poss(name)} own terms ({locs(c.at)}). In this module's "
-                                   f"fuller words: {c.text.strip()}")]
+                          feedback=f"Right: this is what {name} argues, with its conditions and strength "
+                                   f"({locs(c.at)}). In this module's fuller words: {c.text.strip()}")]
         options += [Option(text=cap(m.text), correct=False, feedback=because(m))
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
