@@ -47,7 +47,8 @@ def attribution(ix: KbIndex) -> Iterator[Item]:
         owner = ix.short(c.paper)
         options = [Option(text=p.short, correct=p.id == c.paper,
                           feedback=f"Right: {p.short} argues this about {c.about} ({locs(c.at)})." if p.id == c.paper
-                          else f"No: it is {poss(owner)} argument. {elsewhere(ix, c, p)}") for p in ix.kb.papers]
+                          else f"No: it is {poss(owner)} argument about {c.about}. {elsewhere(ix, c, p)}")
+                   for p in ix.kb.papers]
         options.append(Option(text=NO_PAPER, correct=False,
                               feedback=f"No: {owner} argues it, at {locs(c.at)}."))
         yield Item(id=f"attribution-{c.id}", type="single", stem=f"Which paper argues that {clause(c.signature)}?",
@@ -57,7 +58,8 @@ def attribution(ix: KbIndex) -> Iterator[Item]:
         for n, m in enumerate(x for x in c.misreadings if x.no_paper):
             options = [Option(text=p.short, correct=False,
                               feedback=(f"No: {owner} argues something close but different. {because(m)}"
-                                        if p.id == c.paper else f"No. {elsewhere(ix, c, p)}")
+                                        if p.id == c.paper else
+                                        f"No: {p.short} does not argue this about {c.about}. {elsewhere(ix, c, p)}")
                               ) for p in ix.kb.papers]
             options.append(Option(text=NO_PAPER, correct=True,
                                   feedback=f"Right: none of the three papers argues this. {because(m)}"))
