@@ -10,7 +10,6 @@ from conftest import FIXTURES
 from fentkb.load import load_knowledge_base
 from fentkb.quiz.bank import build_bank
 from fentkb.quiz.item import Item
-from fentkb.quiz.wording import NO_PAPER
 
 
 def tiny_bank(tmp_path: Path) -> dict[str, Item]:
@@ -34,14 +33,3 @@ def test_misreading_keys_the_signature_against_the_authored_misreadings(tmp_path
         "The author recommends more clinics, not fewer. (tiny ¶3)",
         "The paper reports the spending and does not ask to cut it. (tiny ¶2)"}
     assert item.bloom == "understand" and item.topic == "arguments" and item.paper == "tiny"
-
-
-def test_attribution_asks_the_signature_and_keys_no_paper_for_a_misreading_no_paper_holds(tmp_path: Path) -> None:
-    bank = tiny_bank(tmp_path)
-    signature = bank["attribution-tiny-clinics"]
-    assert signature.stem == "Which paper argues that the town should open more clinics?"
-    assert keyed(signature) == ["Tiny"] and signature.paper is None
-    nobody = bank["attribution-none-tiny-clinics-1"]
-    assert nobody.stem == "Which paper argues that the council should spend less on treatment?"
-    assert keyed(nobody) == [NO_PAPER]
-    assert "attribution-none-tiny-clinics-2" not in bank  # only misreadings marked no_paper become such items

@@ -155,8 +155,6 @@ class NearMiss:
     text: str = doc("The near-miss, in the same length and grammar as the right answer it stands beside.")
     why: str = doc("Why it is wrong, in one or two sentences a student can learn from.")
     at: list[Locator] = doc("The places in the papers that show it is wrong.")
-    no_paper: bool = doc("Claims only: true when no paper says this at all, so a quiz may key 'No paper says this'.",
-                         False)
 
 
 @dataclass
@@ -184,8 +182,8 @@ class Claim:
                          "paper's own strength of wording; at most 30 words; no paper named.")
     misreadings: list[NearMiss] = doc("Two or three near-miss versions of the signature a careless reader might "
                                       "take for the paper's, each with why it is wrong.")
-    row: DimensionId | None = doc("The matrix row (`dimensions:` id) the claim bears on most: 'Which paper argues "
-                                  "this?' then tells each other paper's position on that row.", None)
+    row: DimensionId | None = doc("The matrix row (`dimensions:` id) the claim bears on most; its claim tree links "
+                                  "there to compare the papers on it.", None)
 
 
 @dataclass

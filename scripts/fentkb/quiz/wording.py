@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from ..model import NearMiss, Reason
 
-NO_PAPER = "No paper"
-
 
 def poss(name: str) -> str:
     """'No Tempest' -> "No Tempest's"; 'Military Options' -> "Military Options'"."""

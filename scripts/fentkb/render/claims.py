@@ -22,6 +22,9 @@ def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Count
     out = [f'<details class="fk-claim" id="{h(claim.id)}" markdown>',
            f'<summary markdown><span class="fk-type">{h(claim.type)}</span> {md(claim.text)}</summary>', "",
            f"Where the paper says it: {locs(claim.at, page)}", ""]
+    row = kb.index.dimensions.get(claim.row or "")
+    if row:
+        out += [f"The other papers on this: [{md(row.label)}](../compare/index.md) in the side-by-side matrix.", ""]
     out += ['<div class="fk-pro" markdown>', "", "**For it: the paper's evidence**", ""]
     if claim.evidence:
         for eid in claim.evidence:

@@ -186,9 +186,8 @@ def practice_bank(bank: list[Item], dir_urls: bool) -> str:
 
 
 def paper_quiz(bank: list[Item], paper: str) -> list[Item]:
-    """A paper's short quiz: its questions taken in turn from each family, so that it samples every skill.
-    Attribution is left out: on a page titled by the paper, the title would give the answer away."""
-    by_family = [[i for i in bank if i.paper == paper and i.template == f] for f in TITLES if f != "attribution"]
+    """A paper's short quiz: its questions taken in turn from each family, so that it samples every skill."""
+    by_family = [[i for i in bank if i.paper == paper and i.template == f] for f in TITLES]
     chosen: list[Item] = []
     while len(chosen) < PAPER_QUIZ and any(by_family):
         for group in by_family:

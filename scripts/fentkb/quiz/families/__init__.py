@@ -38,7 +38,6 @@ FAMILIES: list[Family] = [
     Family("finding", "Why do the papers part?", comparison.finding, "analyze"),
     Family("matching", "Match the papers to their positions", comparison.matching, "understand"),
     Family("stance", "Where do the papers stand?", comparison.stance, "understand"),
-    Family("attribution", "Which paper argues this?", claims.attribution, "remember"),
     Family("hand-written", "Weigh the arguments", authored.hand_written, None),
 ]
 TITLES = {f.id: f.title for f in FAMILIES}

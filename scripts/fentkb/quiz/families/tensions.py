@@ -20,7 +20,7 @@ def tension(ix: KbIndex) -> Iterator[Item]:
         options += [Option(text=cap(w.text), correct=False, feedback="Does not hold. " + because(w))
                     for w in t.wrong[:3]]
         many = len(keys) > 1
-        ask = "Which explanations hold up? Select all that apply." if many else "Which explanation holds up?"
+        ask = "Which of these statements hold up? Select all that apply." if many else "Which statement holds up?"
         yield Item(id=f"tension-{t.id}", type="multiple" if many else "single", stem=f"{sentence(t.question)} {ask}",
                    explanation="This module's analysis: " + " ".join(f"{sentence(x.text)} {sentence(x.why)}"
                                                                      for x in t.explanations),
