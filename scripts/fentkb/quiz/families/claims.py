@@ -17,13 +17,13 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
             continue
         name = ix.short(c.paper)
         options = [Option(text=cap(c.signature), correct=True,
-                          feedback=f"Right: this is what {name} argues, with its conditions and strength "
-                                   f"({locs(c.at)}). In this module's fuller words: {c.text.strip()}")]
+                          feedback=f"Right: this is what {name} argues, with its own conditions and strength "
+                                   f"({locs(c.at)}), where each other option shifts one of them.")]
         options += [Option(text=cap(m.text), correct=False, feedback=because(m))
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
                    stem=f"Which statement accurately reports what {name} argues about {c.about}?",
-                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). Each other statement "
-                               "shifts its scope, its strength, its cause or its condition; the feedback on each says how.",
+                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). In this module's fuller "
+                               f"words: {c.text.strip()}",
                    at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
                    sources=[c.id], options=options, also_right=[c.text])
