@@ -192,6 +192,10 @@ BAD = {
     lint.MATCHING_SURPLUS: dict(type="matching", stem="What role does each paper give China? Match each paper to "
                                 "its position.", options=[], pairs=PAIRS, extra=["Ignore it"]),
     lint.DISTRACTOR_ALSO_RIGHT: dict(also_right=["No Tempest"]),
+    lint.HEDGE_ALONE: dict(options=[opt("Military Options could favour it", True), opt("No Tempest favours it"),
+                                    opt("Opioid Challenge favours it")]),
+    lint.ABSOLUTE_TELL: dict(options=[opt("Military Options", True), opt("No Tempest, which always favours it"),
+                                      opt("Opioid Challenge, which proves it")]),
     lint.FAKE_QUOTE: dict(stem="Which paper says the cartels are “a danger we must meet with every tool the nation "
                                "has at hand”?"),
 }

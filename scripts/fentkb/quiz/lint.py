@@ -41,6 +41,8 @@ MATCHING_SURPLUS = "matching has surplus answers"
 KEY_COUNT_VARIES = "multiple-select key counts vary"
 DISTRACTOR_ALSO_RIGHT = "no distractor that also answers"
 FAKE_QUOTE = "quotation marks only for the papers' words"
+HEDGE_ALONE = "key not the only hedged option"
+ABSOLUTE_TELL = "no absolute word only in distractors"
 
 MAX_STEM_WORDS = 60
 MAX_READ_WORDS = 150
@@ -55,6 +57,10 @@ OF_ABOVE = re.compile(r"\b(all|none|both|neither) of (the )?(above|these|the abo
 POINTS_AT_OPTIONS = re.compile(r"\b(of the following|the (options|answers|choices) (above|below)|"
                                r"(listed|given|shown) (above|below))\b", re.I)
 QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+HEDGE = re.compile(r"\b(could|may|might|in part|partly|likely|not necessarily|but (?:does|did|do|can|cannot) not|"
+                   r"but not|cannot show|does not show)\b", re.I)
+ABSOLUTE = re.compile(r"\b(only|always|never|every|entirely|completely|at all|alone|proves?|certainly|in full|"
+                      r"whatever|no effect)\b", re.I)
 NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 WORD = re.compile(r"[a-z][a-z'-]+")
@@ -219,6 +225,15 @@ def _cues(item: Item, fail: Fail) -> None:
                 fail(KEY_CUE, f"the stem spells out or repeats the key's acronym '{acronym}'")
                 return
     if item.type == "single" and len(item.options) >= 3:
+        wrong = [o.text for o in item.options if not o.correct]
+        if keys and HEDGE.search(keys[0]) and not any(HEDGE.search(t) for t in wrong):
+            fail(HEDGE_ALONE, "only the key is hedged ('could', 'may', 'in part', 'but does not'); a test-wise "
+                 "student picks it: hedge a distractor the same way")
+            return
+        if keys and not ABSOLUTE.search(keys[0]) and sum(bool(ABSOLUTE.search(t)) for t in wrong) >= 2:
+            fail(ABSOLUTE_TELL, "two or more distractors carry absolute words ('only', 'never', 'every', 'alone', "
+                 "'proves'...) and the key none: reword them so the error is in the content")
+            return
         stem = _content(item.stem)
         key_overlap = len(stem & _content(keys[0])) if keys else 0
         best = max(len(stem & _content(o.text)) for o in item.options if not o.correct)

@@ -17,13 +17,12 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
             continue
         name = ix.short(c.paper)
         options = [Option(text=cap(c.signature), correct=True,
-                          feedback=f"Right: this is what {name} argues, with its own conditions and strength "
-                                   f"({locs(c.at)}), where each other option shifts one of them.")]
+                          feedback=f"Right. In this module's fuller words: {c.text.strip()} ({locs(c.at)})")]
         options += [Option(text=cap(m.text), correct=False, feedback=because(m))
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
                    stem=f"Which statement accurately reports what {name} argues about {c.about}?",
-                   explanation=f"{name} argues that {clause(c.signature)} ({locs(c.at)}). In this module's fuller "
-                               f"words: {c.text.strip()}",
+                   explanation=f"A {c.type} claim of {name} ({locs(c.at)}): {clause(c.signature)}. Each wrong "
+                               f"option shifts its scope, its strength, its cause or its condition.",
                    at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
                    sources=[c.id], options=options, also_right=[c.text])
