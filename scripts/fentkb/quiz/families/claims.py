@@ -22,7 +22,6 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
                    stem=f"Which statement accurately reports what {name} argues about {c.about}?",
-                   explanation=f"A {c.type} claim of {name} ({locs(c.at)}): {clause(c.signature)}. Each wrong "
-                               f"option shifts its scope, its strength, its cause or its condition.",
+                   explanation=f"A {c.type} claim of {name} ({locs(c.at)}): {clause(c.signature)}.",
                    at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
                    sources=[c.id], options=options, also_right=[c.text])
