@@ -40,7 +40,7 @@ def reply(ix: KbIndex) -> Iterator[Item]:
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
                    stem=stem(name, c.about, named(ix, ca.text)),
-                   explanation=f"The objection {whose}. {name} can answer it from {locs(ca.response.at)}: "
-                               f"{sentence(ca.response.why)}",
+                   explanation=f"The objection {whose}. {poss(name)} own text answers it ({locs(ca.response.at)}): "
+                               f"{sentence(ca.response.text)}",
                    at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
                    template="reply", sources=[ca.id, c.id], options=options)
