@@ -51,7 +51,9 @@ class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml, taking each !ENV tag's default."""
 
 
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+# !ENV [NAME, default] gives its default; a bare !ENV NAME gives nothing, as with the variable unset
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+                              if isinstance(node, yaml.SequenceNode) else None)
 
 
 def bare_project(tmp: Path) -> Path:
