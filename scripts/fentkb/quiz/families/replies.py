@@ -11,13 +11,6 @@ from ..wording import because, cap, locs, poss, sentence
 from .common import claim_page
 
 
-def named(ix: KbIndex, text: str) -> str:
-    """Objections written with the papers' file ids read with their short names in a stem."""
-    for pid, paper in ix.papers.items():
-        text = text.replace(pid, paper.short)
-    return text
-
-
 def stem(name: str, about: str, objection: str) -> str:
     """The objection with what it is about, or without when that would take the stem past its word limit."""
     ask = f"Which reply can {name} make from its own text?"
@@ -39,7 +32,7 @@ def reply(ix: KbIndex) -> Iterator[Item]:
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
-                   stem=stem(name, c.about, named(ix, ca.text)),
+                   stem=stem(name, c.about, ca.text),
                    explanation=f"The objection {whose}. {poss(name)} own text answers it ({locs(ca.response.at)}): "
                                f"{sentence(ca.response.text)}",
                    at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
