@@ -35,5 +35,5 @@ def reply(ix: KbIndex) -> Iterator[Item]:
                    stem=stem(name, c.about, ca.text),
                    explanation=f"The objection {whose}. {poss(name)} own text answers it ({locs(ca.response.at)}): "
                                f"{sentence(ca.response.text)}",
-                   at=[*ca.response.at, *ca.at], page=claim_page(c), topic="arguments", paper=c.paper,
+                   at=list(dict.fromkeys([*ca.response.at, *ca.at])), page=claim_page(c), topic="arguments", paper=c.paper,
                    template="reply", sources=[ca.id, c.id], options=options)
