@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -20,11 +20,24 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).parent))
 
 from fentkb import generate
+from fentkb.background import ExportError, ExportJob
 from fentkb.papers import default_papers_dir
 from fentkb.problems import KnowledgeBaseError
 
-_state: dict[str, object] = {}
 log = logging.getLogger("mkdocs.hooks.fentkb")
+
+
+@dataclass
+class _Build:
+    """What one build carries from hook to hook."""
+
+    pages: dict[str, str | bytes]
+    tooltips: dict[str, str]
+    questions: int
+    exports: ExportJob
+
+
+_state: dict[str, _Build] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -35,22 +48,57 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # only the checks of figures and locators against their texts cannot run.
         log.info(f"Papers folder {papers} not found (set PAPERS_DIR): the checks against the papers' texts were "
                  "skipped.")
+    _close()
     try:
         kb = generate.load(root / "quizzes", papers)
-        _state["files"] = generate.site_files(kb, dir_urls=config.use_directory_urls)
+        items = generate.bank(kb)
+        pages = generate.page_files(kb, items, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
-    _state["tooltips"] = generate.tooltips(kb)
+    skip = frozenset(uri.removeprefix("downloads/") for uri in pages if uri.startswith("downloads/"))
+    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(items, skip))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    generated = cast(dict[str, str | bytes], _state["files"])
-    for src_uri, content in generated.items():
+    build = _state["build"]
+    for src_uri, content in build.pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if generate.in_nav(src_uri) is False else InclusionLevel.UNDEFINED
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    # Appended last, so MkDocs reads it last: by then the exports are (nearly always) written.
+    placeholder = generate.downloads_page([], 0).partition("\n---\n")[0] + "\n---\n"
+    files.append(File.generated(config, generate.DOWNLOADS_PAGE, content=placeholder))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return generate.with_tooltips(markdown, cast(dict[str, str], _state["tooltips"]), page.file.src_uri)
+    build = _state["build"]
+    if page.file.src_uri == generate.DOWNLOADS_PAGE:
+        markdown = _downloads(build, config, files)
+    return generate.with_tooltips(markdown, build.tooltips, page.file.src_uri)
+
+
+def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:
+    """The Downloads page, once the export process is done; its files join the site here."""
+    try:
+        exports, reports = build.exports.wait()
+    except ExportError as err:
+        raise PluginError(str(err)) from None
+    for name, path in exports.items():
+        files.append(File.generated(config, f"downloads/{name}", abs_src_path=str(path)))
+    page = generate.downloads_page(reports, build.questions)
+    return page.partition("\n---\n\n")[2]  # the front matter was read from the placeholder
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    _close()
+
+
+def on_build_error(error: Exception) -> None:
+    _close()
+
+
+def _close() -> None:
+    build = _state.pop("build", None)
+    if build is not None:
+        build.exports.close()

@@ -14,13 +14,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .export import json_bank
-from .export.bundle import all_exports
+from .export.common import Report
 from .load import load_knowledge_base
 from .model import KnowledgeBase
 from .quiz.bank import build_bank
 from .quiz.item import Item
 from .quiz.lint import check_bank, context_for
-from .render import claims, compare, downloads, evidence, forms, glossary, papers, quizzes, schema, since, sources
+from .render import (
+    claims,
+    compare,
+    downloads,
+    evidence,
+    forms,
+    glossary,
+    papers,
+    quizzes,
+    review,
+    schema,
+    since,
+    sources,
+    testyourself,
+)
 
 
 class QuizLintError(Exception):
@@ -55,11 +69,15 @@ def site_pages(kb: KnowledgeBase, items: list[Item] | None = None, dir_urls: boo
     """Every generated page, keyed by its path under docs/ (virtual: nothing is written there)."""
     items = bank(kb) if items is None else items
     pages: dict[str, str] = {}
-    for family in (papers, since, compare, evidence, claims, sources, glossary):
+    for family in (since, compare, evidence, sources, glossary):
         pages.update(family.pages(kb))
+    sizes = testyourself.quiz_sizes(items, [p.id for p in kb.papers])  # the counts the 'Test yourself' links give
+    pages.update(papers.pages(kb, sizes))
+    pages.update(claims.pages(kb, sizes))
     pages.update(schema.pages())
     pages.update(quizzes.pages(items, kb.index.shorts, dir_urls))
     pages.update(forms.pages(items))
+    pages.update(review.pages(items, kb.index.shorts))
     pages["reference/questions-json.md"] = json_bank.reference_page()
     return pages
 
@@ -96,16 +114,36 @@ def searchable(src_uri: str) -> bool:
     return not src_uri.startswith("quiz/") and src_uri not in AUTHORS_ONLY
 
 
-def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:
-    """Pages and downloads together, as the hook hands them to MkDocs."""
-    items = bank(kb)
+DOWNLOADS_PAGE = "downloads/index.md"
+JSON_BANK = "downloads/questions.json"
+
+
+def page_files(kb: KnowledgeBase, items: list[Item], dir_urls: bool = True) -> dict[str, str | bytes]:
+    """Every page but the Downloads page, with the files pages link to: the practice bank and the JSON bank
+    (linked from the reference pages)."""
     files: dict[str, str | bytes] = {uri: with_safe_title(md, searchable(uri))
                                      for uri, md in site_pages(kb, items, dir_urls).items()}
+    files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
+    files[review.REVIEW_DATA] = review.review_data(items, kb.index.shorts)
+    files[JSON_BANK] = json_bank.bank_json(items)
+    return files
+
+
+def downloads_page(reports: list[Report], total: int) -> str:
+    return with_safe_title(downloads.page(reports, total), searchable(DOWNLOADS_PAGE))
+
+
+def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | bytes]:
+    """Pages and downloads together, built in this process (the CLI and the tests; the hook builds the
+    exports beside MkDocs instead, see background.py)."""
+    from .export.bundle import all_exports  # the hook's parent process never loads the exporters
+
+    items = bank(kb)
+    files = page_files(kb, items, dir_urls)
     with gc_paused():
         exports, reports = all_exports(items)
     files.update({f"downloads/{name}": data for name, data in exports.items()})
-    files["downloads/index.md"] = with_safe_title(downloads.page(reports, len(items)), searchable("downloads/index.md"))
-    files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
+    files[DOWNLOADS_PAGE] = downloads_page(reports, len(items))
     return files
 
 

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cached_property
 
 from .model import Claim, Counter, Dimension, Evidence, KnowledgeBase, Paper, Reference
+
+_COMMENT_LOCATOR = re.compile(r"^(\S+) \[(c\d+)\]$")
+
+
+def texts(value: object) -> Iterator[str]:
+    """Every string inside a knowledge-base value, however deep (the papers' own paragraphs left out)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, list | tuple):
+        for v in value:
+            yield from texts(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from texts(v)
+    elif is_dataclass(value):
+        for f in fields(value):
+            if f.name != "paragraphs":
+                yield from texts(getattr(value, f.name))
 
 
 @dataclass
@@ -37,6 +58,15 @@ class KbIndex:
                 self.claims_by_evidence.setdefault(eid, []).append(c)
         for ca in kb.counterarguments:
             self.counters_by_claim.setdefault(ca.claim, []).append(ca)
+
+    @cached_property
+    def comments_cited(self) -> dict[str, set[str]]:
+        """The reader's comments ('c3') each paper's locators point at, found in one walk of every text."""
+        cited: dict[str, set[str]] = {}
+        for t in texts(self.kb):
+            if m := _COMMENT_LOCATOR.match(t):
+                cited.setdefault(m[1], set()).add(m[2])
+        return cited
 
     def short(self, paper_id: str) -> str:
         return self.papers[paper_id].short

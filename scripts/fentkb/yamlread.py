@@ -32,6 +32,7 @@ class YamlDoc:
     file: str
     data: Any
     lines: Lines = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set, repr=False)
 
     def line(self, path: tuple[Key, ...]) -> int:
         # fall back to the nearest enclosing value that has a line
@@ -53,7 +54,19 @@ REFUSED = object()  # a value already reported as refused; the converter says no
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 
 
+class _AliasFound(Exception):
+    """A node met twice: an alias (*name) of an anchored value (&name)."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
 def _convert(node: yaml.Node, path: tuple[Key, ...], doc: YamlDoc, problems: Problems) -> Any:
+    # The composer hands an alias back as the very node it names, unexpanded; meeting a node twice is the
+    # sign, caught before anything is built from it (a 'billion laughs' file would expand to gigabytes).
+    if id(node) in doc.seen:
+        raise _AliasFound(node.start_mark.line + 1)
+    doc.seen.add(id(node))
     doc.lines.setdefault(path, node.start_mark.line + 1)
     if node.tag not in _PLAIN_TAGS:  # e.g. !!python/object: never constructed, always refused
         problems.add(doc.file, node.start_mark.line + 1, _dotted(path),
@@ -90,16 +103,6 @@ def _dotted(path: tuple[Key, ...]) -> str:
 dotted = _dotted
 
 
-def _reject_aliases(text: str, file: str, problems: Problems) -> bool:
-    for event in yaml.parse(text, Loader=LOADER):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            line = event.start_mark.line + 1 if event.start_mark else 0
-            problems.add(file, line, "", "anchors and aliases (& and *) are not allowed here; "
-                         "write each entry out in full")
-            return False
-    return True
-
-
 def read_yaml(path: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     """Parse one file; when it cannot be parsed at all, record why and return None."""
     raw = path.read_bytes()
@@ -116,8 +119,6 @@ def read_yaml(path: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
         return None
     text = text.removeprefix("\ufeff")
     try:
-        if not _reject_aliases(text, shown_as, problems):
-            return None
         node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError:
         # libyaml is fast but terse; the pure-Python parser explains the same error better
@@ -134,6 +135,10 @@ def read_yaml(path: Path, shown_as: str, problems: Problems) -> YamlDoc | None:
     try:
         if node is not None:
             doc.data = _convert(node, (), doc, problems)
+    except _AliasFound as alias:
+        problems.add(shown_as, alias.line, "", "anchors and aliases (& and *) are not allowed here; "
+                     "write each entry out in full")
+        return None
     except yaml.MarkedYAMLError as err:  # a value PyYAML cannot construct, e.g. a !!python tag
         mark = err.problem_mark or err.context_mark
         problems.add(shown_as, mark.line + 1 if mark else 0, "", f"this is not valid YAML: {err.problem or err.context}")
