@@ -3,6 +3,7 @@
   python -m fentkb check                         validate the knowledge base, listing every problem
   python -m fentkb quiz --seed 1 --count 20      a reproducible quiz form with its answer key
   python -m fentkb export --out downloads/       every export format (see the Downloads page)
+  python -m fentkb scorm --mastery 80            SCORM 1.2 packages only, with your pass mark
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 from pathlib import Path
 
 from . import QUIZZES_DIR, generate
+from .export.scorm import DEFAULT_MASTERY, MIXED_COUNT, MIXED_SEED
 from .papers import default_papers_dir
 from .problems import KnowledgeBaseError
 from .quiz.forms import make_form
@@ -62,11 +64,37 @@ def _quiz(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .export.bundle import write_all
 
-    reports = write_all(generate.bank(generate.load(args.quizzes, args.papers)), args.out)
+    reports = write_all(generate.bank(generate.load(args.quizzes, args.papers)), args.out, args.mastery)
     for report in reports:
         print("\n".join(report.lines()))
     print(f"Written to {args.out}/")
     return 0
+
+
+def _scorm(args: argparse.Namespace) -> int:
+    from .export.bundle import write_files
+    from .export.scorm import packages
+
+    built = packages(generate.bank(generate.load(args.quizzes, args.papers)), args.mastery, args.mixed_seed,
+                     args.mixed_count)
+    write_files({report.file: data for data, report in built}, args.out)
+    for _, report in built:
+        print("\n".join(report.lines()))
+    print(f"Written to {args.out}/ with a pass mark (mastery score) of {args.mastery}%")
+    return 0
+
+
+def percent(text: str) -> int:
+    """--mastery: a whole percentage, said plainly when it is not one."""
+    if not text.isdigit() or int(text) > 100:
+        raise argparse.ArgumentTypeError(f"the pass mark is a whole percentage from 0 to 100, not {text!r}")
+    return int(text)
+
+
+def add_mastery(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--mastery", type=percent, default=DEFAULT_MASTERY,
+                        help=f"SCORM pass mark in percent, written as the manifest's masteryscore (default "
+                             f"{DEFAULT_MASTERY})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -83,12 +111,19 @@ def main(argv: list[str] | None = None) -> int:
     quiz.add_argument("--topic", action="append", default=[], help=f"limit to a topic ({', '.join(TOPICS)}); repeat "
                       "for several")
     quiz.add_argument("--json", action="store_true", help="print the questions as JSON")
-    export = sub.add_parser("export", help="write every export format (GIFT, Moodle XML, QTI, Anki, CSV, JSON)")
+    export = sub.add_parser("export", help="write every export format (GIFT, Moodle XML, QTI, Anki, CSV, JSON, "
+                                           "SCORM)")
     export.add_argument("--out", type=Path, default=Path("build/downloads"), help="folder to write into")
+    add_mastery(export)
+    scorm = sub.add_parser("scorm", help="write the SCORM 1.2 packages: one per quiz topic and a mixed test")
+    scorm.add_argument("--out", type=Path, default=Path("build/downloads"), help="folder to write into")
+    add_mastery(scorm)
+    scorm.add_argument("--mixed-seed", type=int, default=MIXED_SEED, help="seed of the mixed test's draw")
+    scorm.add_argument("--mixed-count", type=int, default=MIXED_COUNT, help="questions in the mixed test")
     args = parser.parse_args(argv)
     args.papers = args.papers or default_papers_dir(args.quizzes.resolve().parent)
     try:
-        return {"check": _check, "quiz": _quiz, "export": _export}[args.command](args)
+        return {"check": _check, "quiz": _quiz, "export": _export, "scorm": _scorm}[args.command](args)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         print(err, file=sys.stderr)
         return 1
