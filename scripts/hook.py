@@ -75,6 +75,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     build = _state["build"]
     if page.file.src_uri == generate.DOWNLOADS_PAGE:
         markdown = _downloads(build, config, files)
+    if not generate.searchable(page.file.src_uri):
+        page.meta.setdefault("search", {})["exclude"] = True  # hand-written pages too (generated ones say so)
     return generate.with_tooltips(markdown, build.tooltips, page.file.src_uri)
 
 

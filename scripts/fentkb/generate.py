@@ -104,6 +104,10 @@ def in_nav(src_uri: str) -> bool | None:
 
 
 AUTHORS_ONLY = ("reference/schema.md", "reference/questions-json.md", "downloads/index.md")
+# Hand-written pages for running a course (setting up, timing a class, the role-play cards): long, and they
+# match a student's topic searches ("fentanyl potency" found role cards) without answering them. An instructor
+# reaches them from the Teach tab. Every first visit downloads the index, so what is in it is paid for.
+INSTRUCTORS_ONLY = ("guide/hosting.md", "guide/lesson-plans.md", "guide/controversy.md")
 
 
 def searchable(src_uri: str) -> bool:
@@ -111,7 +115,7 @@ def searchable(src_uri: str) -> bool:
     with answers and make every first visit download the whole bank. So do the pages for those who edit or
     import the bank (the YAML schema, the JSON fields, the rubric, the downloads), whose field names and file
     formats would answer every common word a student searches for."""
-    return not src_uri.startswith("quiz/") and src_uri not in AUTHORS_ONLY
+    return not src_uri.startswith("quiz/") and src_uri not in AUTHORS_ONLY + INSTRUCTORS_ONLY
 
 
 DOWNLOADS_PAGE = "downloads/index.md"
