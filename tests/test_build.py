@@ -109,6 +109,9 @@ def test_quiz_pages_forms_and_keys_stay_out_of_the_search_index(site: Path) -> N
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = [doc["location"] for doc in index["docs"]]
     assert not [loc for loc in locations if loc.startswith("quiz/")]
+    # the course-running pages an instructor reaches from the Teach tab stay out too
+    assert not [loc for loc in locations if loc.startswith(("guide/hosting/", "guide/lesson-plans/",
+                                                            "guide/controversy/"))]
     assert any(loc.startswith("claims/") for loc in locations) and any(loc.startswith("since/") for loc in locations)
 
 

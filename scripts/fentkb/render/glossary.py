@@ -20,7 +20,8 @@ def glossary(kb: KnowledgeBase) -> str:
     page = "glossary.md"
     out = ["# Glossary", "",
            f"{len(kb.glossary)} terms as the papers use them. Wherever a term appears on this site it is "
-           "underlined with a dotted line; hover or focus it to read its definition.", ""]
+           "underlined with a dotted line: point at it, tap it, or reach it with the Tab key to read its definition "
+           "(Escape closes it).", ""]
     for kind, title in KIND_TITLES.items():
         terms = sorted((t for t in kb.glossary if t.kind == kind), key=lambda t: t.term.lower())
         if not terms:
