@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/scripts
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+# The Anki deck's notes are stamped with this time: the last commit's, so the same commit builds the same bytes
+# and a newer one updates notes already imported (fentkb/export/anki.py). Empty outside a git checkout.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 .PHONY: serve build zip bench check test lint clean distclean setup setup-test
 

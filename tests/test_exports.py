@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import html
 import io
 import json
 import os
+import re
 import shutil
+import sqlite3
 import subprocess
+import time
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -27,6 +31,7 @@ from fentkb.export import anki, csv_export, gift, moodle_xml, qti
 from fentkb.export.bundle import write_all
 from fentkb.quiz.item import Item, Option, topics_in
 
+_real_localtime = time.localtime
 HOSTILE = 'Tricky <script>alert("x")</script> ~ = # { } : \\ ]]> & \'quotes\' -> =SUM(A1) 50% ¶20'
 
 
@@ -176,6 +181,43 @@ def test_qti_keeps_hostile_text_intact(tmp_path) -> None:
     assert f"{HOSTILE} which one?" in stems
 
 
+ENTITY = re.compile(r"&(#x?[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def canvas_matching(xml: bytes) -> dict[str, list[tuple[str | None, str]]]:
+    """Each matching question's prompts and choices as Canvas shows them: the mattext text after one XML parse,
+    with its texttype. Canvas unescapes HTML in a matching question's right answer but not in its choices."""
+    found = {}
+    for item in etree.fromstring(xml).iter("{*}item"):
+        if not any(e.text == "matching_question" for e in item.iter("{*}fieldentry")):
+            continue
+        texts = [el for lid in item.iter("{*}response_lid") for el in lid.iter("{*}mattext")]
+        found[item.get("ident")] = [(el.get("texttype"), el.text or "") for el in texts]
+    return found
+
+
+def test_canvas_shows_matching_prompts_and_choices_as_written(bank, out) -> None:
+    with zipfile.ZipFile(out / "questions.canvas-qti.zip") as zf:
+        xmls = [zf.read(n) for n in zf.namelist() if n.endswith(".xml") and "meta" not in n and "/" in n]
+    found = {qid: texts for xml in xmls for qid, texts in canvas_matching(xml).items()}
+    matching = [i for i in bank if i.type == "matching"]
+    assert matching and sorted(found) == sorted(i.id for i in matching)
+    for item in matching:
+        choices = [a for _, a in item.pairs] + item.extra
+        expected = [t for prompt, _ in item.pairs for t in (prompt, *choices)]  # each prompt, then its dropdown
+        assert found[item.id] == [("text/plain", " ".join(t.split())) for t in expected], item.id
+    assert not [t for texts in found.values() for _, t in texts if ENTITY.search(t)]
+
+
+def test_canvas_matching_keeps_hostile_text_as_plain_text() -> None:
+    data, _ = qti.export(hostile_bank())
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        found = canvas_matching(zf.read("fentkb_evidence/fentkb_evidence.xml"))
+    texts = [t for _, t in found["hostile-matching"]]
+    assert f"{HOSTILE} 1" in texts and f"{HOSTILE} none" in texts  # '<script>', '&' and quotes as written
+    assert not any(ENTITY.search(t) for t in texts)
+
+
 # --- Anki ------------------------------------------------------------------------------------------
 
 def import_apkg(paths: list[Path], tmp_path: Path):
@@ -209,6 +251,47 @@ def test_anki_keeps_hostile_text_intact(tmp_path) -> None:
     try:
         stems = {html.unescape(col.get_note(n).fields[0]) for n in col.find_notes("")}
         assert f"{HOSTILE} which one?" in stems
+    finally:
+        col.close()
+
+
+def deck_rows(apkg: bytes, tmp_path: Path) -> dict[str, tuple[int, str, int]]:
+    """Each note of a deck by question id: its note id, guid and card id, read from the package's database."""
+    db = tmp_path / "collection.anki2"
+    with zipfile.ZipFile(io.BytesIO(apkg)) as zf:
+        db.write_bytes(zf.read("collection.anki2"))
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        rows = conn.execute("SELECT n.flds, n.id, n.guid, c.id FROM notes n JOIN cards c ON c.nid = n.id").fetchall()
+    db.unlink()
+    return {flds.split("\x1f")[5]: (nid, guid, cid) for flds, nid, guid, cid in rows}
+
+
+def test_anki_deck_is_byte_identical_across_builds_with_stable_ids(bank, tmp_path, monkeypatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = anki.export(bank)[0]
+    later = time.time() + 86400 * 3  # the same bank built three days later
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime", lambda secs=None: _real_localtime(later if secs is None else secs))
+    assert anki.export(bank)[0] == first
+    # a new question at the front of the bank moves no other note's id, guid or card id
+    extra = dataclasses.replace(bank[0], id="zz-new-question")
+    before, after = deck_rows(first, tmp_path), deck_rows(anki.export([extra, *bank])[0], tmp_path)
+    assert len(before) == len(bank) and all(after[qid] == ids for qid, ids in before.items())
+
+
+def test_anki_reimport_of_a_newer_changed_deck_updates_the_note(bank, tmp_path, monkeypatch) -> None:
+    """What the hosting guide promises: a newer build updates the notes already imported, without copies."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1750000000")
+    old = tmp_path / "old.apkg"
+    old.write_bytes(anki.export(bank)[0])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760000000")  # a later commit, with one explanation reworded
+    new = tmp_path / "new.apkg"
+    new.write_bytes(anki.export([dataclasses.replace(bank[0], explanation="Reworded."), *bank[1:]])[0])
+    col = import_apkg([old, new], tmp_path)
+    try:
+        assert col.note_count() == len(bank)
+        notes = [col.get_note(n) for n in col.find_notes("")]
+        assert [n.fields[3] for n in notes if n.fields[5] == bank[0].id] == ["Reworded."]
     finally:
         col.close()
 

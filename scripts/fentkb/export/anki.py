@@ -1,10 +1,22 @@
-"""An Anki deck (.apkg) built with genanki. Model and deck ids are fixed and each note's guid comes
-from the question id, so importing a newer deck updates notes instead of duplicating them."""
+"""An Anki deck (.apkg) built with genanki. Model and deck ids are fixed, and each note's guid, note id and
+card id come from the question id, so importing a newer deck updates notes instead of duplicating them.
+
+genanki stamps notes with the build time and zips with the file dates (genanki issue #157), so every build
+used to differ. Here notes are stamped with SOURCE_DATE_EPOCH (the reproducible-builds convention; the Makefile
+sets it to the time of the last commit) or else a fixed date, and the package is zipped with fixed entry dates:
+the same bank and stamp always give the same bytes. Anki updates a note on re-import only when the incoming
+stamp is newer, so a changed bank needs a newer stamp to reach decks that are already imported."""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import io
+import os
+import sqlite3
 import tempfile
+import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import genanki
@@ -16,6 +28,10 @@ from .common import TITLE, Report, supported
 TYPES = {"single": "", "multiple": "", "truefalse": "", "matching": ""}
 MODEL_ID = 1733190521  # fixed forever: changing it would make every re-import a new note type
 DECK_ID = 1733190522
+TIMESTAMP = 1704067200  # 2024-01-01 00:00 UTC: the time every note and card is stamped with
+ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+# Anki reads a note id as the time the note was added (in ms): ids from question ids fall in 2023-2026
+ID_BASE, ID_SPAN = 1_672_531_200_000, 100_000_000_000
 
 MODEL = genanki.Model(
     MODEL_ID, "Fentanyl module question",
@@ -52,12 +68,47 @@ def note(item: Item) -> genanki.Note:
                                 e(", ".join(item.at)), e(item.id), feedback_html(item)], tags=[item.topic, item.template])
 
 
+def stable_id(kind: str, qid: str) -> int:
+    digest = hashlib.sha256(f"fentkb:{kind}:{qid}".encode()).digest()
+    return ID_BASE + int.from_bytes(digest[:8], "big") % ID_SPAN
+
+
+def ids_for(items: list[Item]) -> Iterator[int]:
+    """The ids genanki asks for while it writes the deck: per note, the note's id, then its one card's id."""
+    for item in items:
+        yield stable_id("note", item.id)
+        yield stable_id("card", item.id)
+
+
+def build_time() -> int:
+    stamp = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not stamp:
+        return TIMESTAMP
+    if not stamp.isdigit():
+        raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970 (found {stamp!r}): "
+                         "unset it, or set it with `date +%s`")
+    return int(stamp)
+
+
+def package(deck: genanki.Deck, items: list[Item]) -> bytes:
+    """The .apkg bytes: genanki's collection database, zipped with fixed dates and no media."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "collection.anki2"
+        conn = sqlite3.connect(db)
+        genanki.Package(deck).write_to_db(conn.cursor(), build_time(), ids_for(items))
+        conn.commit()
+        conn.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in (("collection.anki2", db.read_bytes()), ("media", b"{}")):
+                zf.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()
+
+
 def export(items: list[Item]) -> tuple[bytes, Report]:
     report = Report("Anki deck", "questions.apkg")
     deck = genanki.Deck(DECK_ID, TITLE)
-    for item in supported(items, TYPES, report):
+    kept = supported(items, TYPES, report)
+    for item in kept:
         deck.add_note(note(item))
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "deck.apkg"
-        genanki.Package(deck).write_to_file(str(path))
-        return path.read_bytes(), report
+    return package(deck, kept), report

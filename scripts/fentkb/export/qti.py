@@ -33,6 +33,12 @@ def material(parent: ET.Element, text: str) -> None:
     sub(sub(parent, "material"), "mattext", html.escape(" ".join(text.split())), texttype="text/html")
 
 
+def plain(parent: ET.Element, text: str) -> None:
+    """Plain-text material, as Canvas's own exporter writes a matching question's prompts and choices: its
+    importer reads them as text and does not unescape HTML there, so escaped quotes would show as &#x27;."""
+    sub(sub(parent, "material"), "mattext", " ".join(text.split()), texttype="text/plain")
+
+
 def meta(parent: ET.Element, fields: dict[str, str]) -> None:
     box = sub(sub(parent, "itemmetadata"), "qtimetadata")
     for label, entry in fields.items():
@@ -89,10 +95,10 @@ def matching_item(el: ET.Element, item: Item) -> None:
     material(pres, item.stem)
     for i, (prompt, _) in enumerate(item.pairs):
         lid = sub(pres, "response_lid", ident=f"response_{i}")
-        material(lid, prompt)
+        plain(lid, prompt)
         choices = sub(lid, "render_choice")
         for j, answer in enumerate([a for _, a in item.pairs] + item.extra):  # surplus answers fit no prompt
-            material(sub(choices, "response_label", ident=f"m{j}"), answer)
+            plain(sub(choices, "response_label", ident=f"m{j}"), answer)
     proc = sub(el, "resprocessing")
     sub(sub(proc, "outcomes"), "decvar", maxvalue="100", minvalue="0", varname="SCORE", vartype="Decimal")
     general = sub(proc, "respcondition", **{"continue": "Yes"})
