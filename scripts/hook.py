@@ -51,12 +51,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _close()
     try:
         kb = generate.load(root / "quizzes", papers)
-        items = generate.bank(kb)
+        items = generate.unlinted_bank(kb)
         pages = generate.page_files(kb, items, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
     skip = frozenset(uri.removeprefix("downloads/") for uri in pages if uri.startswith("downloads/"))
-    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(items, skip))
+    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(kb, items, skip))
     return config
 
 
@@ -84,7 +84,7 @@ def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:
     """The Downloads page, once the export process is done; its files join the site here."""
     try:
         exports, reports = build.exports.wait()
-    except ExportError as err:
+    except (ExportError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
     for name, path in exports.items():
         files.append(File.generated(config, f"downloads/{name}", abs_src_path=str(path)))
