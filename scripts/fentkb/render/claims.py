@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..model import Bearing, Claim, Counter, Development, KnowledgeBase
-from . import since
+from ..quiz.item import TOPICS
+from . import since, testyourself
+from .testyourself import QuizSizes
 from .text import by_label, h, locs, md
 
 TYPE_HELP = {
@@ -41,7 +43,7 @@ def claim_block(kb: KnowledgeBase, claim: Claim, page: str, counters: list[Count
     return out
 
 
-def tree(kb: KnowledgeBase, paper_id: str) -> str:
+def tree(kb: KnowledgeBase, paper_id: str, sizes: QuizSizes | None = None) -> str:
     paper = kb.paper(paper_id)
     page = f"claims/{paper_id}.md"
     claims = kb.index.claims_by_paper.get(paper_id, [])
@@ -59,6 +61,8 @@ def tree(kb: KnowledgeBase, paper_id: str) -> str:
             out += [f"## {claim_type.capitalize()} claims: {help_text}", ""]
             for claim in group:
                 out += claim_block(kb, claim, page, counters.get(claim.id, []), later.get(claim.id))
+    if sizes:
+        out += testyourself.block(sizes, paper_id, paper.short, "arguments", TOPICS["arguments"])
     return "\n".join(out)
 
 
@@ -73,8 +77,9 @@ def index(kb: KnowledgeBase) -> str:
     return "\n".join(out)
 
 
-def pages(kb: KnowledgeBase) -> dict[str, str]:
+def pages(kb: KnowledgeBase, sizes: QuizSizes | None = None) -> dict[str, str]:
+    """The index and one tree per paper; with the quiz `sizes`, each tree ends with 'Test yourself'."""
     result = {"claims/index.md": index(kb)}
     for p in kb.papers:
-        result[f"claims/{p.id}.md"] = tree(kb, p.id)
+        result[f"claims/{p.id}.md"] = tree(kb, p.id, sizes)
     return result

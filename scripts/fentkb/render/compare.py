@@ -16,7 +16,8 @@ def matrix(kb: KnowledgeBase) -> str:
            "question.", ""]
     # The wide table, for desktop; CSS hides it on narrow screens and shows the cards instead.
     head = " | ".join(f"[{md(p.short)}](../papers/{p.id}.md)" for p in kb.papers)
-    out += ['<div class="fk-matrix-table" markdown>', "", f"| Question | {head} |",
+    # 'fk-wide' marks a big table: module.css widens the page for it and keeps its header in view
+    out += ['<div class="fk-matrix-table fk-wide" markdown>', "", f"| Question | {head} |",
             "| --- |" + " --- |" * len(kb.papers)]
     for d in kb.dimensions:
         cells = " | ".join(f"{md(d.cells[p.id].text)} {locs(d.cells[p.id].at, page)}" for p in kb.papers)
@@ -44,17 +45,39 @@ def agree_differ(kb: KnowledgeBase) -> str:
     return "\n".join(out)
 
 
+def stance_chip(stance: str) -> str:
+    """The stance in words; colour never carries it alone."""
+    return f'<span class="fk-stance fk-stance-{h(stance)}">{STANCE_LABEL[stance]}</span>'
+
+
+def stance_grid(kb: KnowledgeBase) -> list[str]:
+    """Options down, papers across: every stance at a glance. On a phone each option becomes a card, and each
+    cell shows its paper's name, which the table's header gives on a wider screen. The sections below say the
+    same in words, so search indexes those and not this grid."""
+    head = " | ".join(md(p.short) for p in kb.papers)
+    out = ['<div class="fk-stack fk-grid" data-search-exclude="" markdown>', "", f"| Option | {head} |",
+           "| --- |" + " --- |" * len(kb.papers)]
+    for o in kb.options:
+        stance = {pos.paper: pos.stance for pos in o.positions}
+        cells = " | ".join(f'<span class="fk-cell-label">{md(p.short)}:</span> '
+                           + (stance_chip(stance[p.id]) if p.id in stance else "–") for p in kb.papers)
+        out.append(f"| [{md(o.label)}](#{o.id}) | {cells} |")
+    return out + ["", "</div>", ""]
+
+
 def debate_map(kb: KnowledgeBase) -> str:
     page = "compare/debate-map.md"
     short = kb.index.shorts
     out = ["# Debate map: four policy options", "",
-           "Four answers to the fentanyl crisis, and where each paper stands on each. Rows are options, "
-           "columns are papers; each cell gives the stance, a sentence and its paragraphs.", ""]
+           "Four answers to the fentanyl crisis, and where each paper stands on each. The grid gives every "
+           "stance at a glance: options down, papers across. Below it, each option has its own section, "
+           "where each paper's stance is given in a sentence with its paragraphs.", "",
+           "## Stances at a glance {: #at-a-glance }", "", *stance_grid(kb)]
     out += ['<div class="fk-map" markdown>', ""]
     for o in kb.options:
         out += ['<section class="fk-option" markdown>', "", f"## {md(o.label)} {{: #{o.id} }}", "", md(o.summary), ""]
         for pos in o.positions:
-            out.append(f'- <span class="fk-stance fk-stance-{h(pos.stance)}">{STANCE_LABEL[pos.stance]}</span> '
+            out.append(f"- {stance_chip(pos.stance)} "
                        f"**{md(short[pos.paper])}**: {md(pos.text)} {locs(pos.at, page)}".rstrip())
         out += ["", "</section>", ""]
     out += ["</div>", ""]

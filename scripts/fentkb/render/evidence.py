@@ -1,10 +1,14 @@
-"""The evidence ledger: every figure the papers state, by topic, and where the numbers disagree."""
+"""The evidence ledger (every figure the papers state, by topic, filterable by paper and topic) and its
+companion page, where the numbers disagree."""
 
 from __future__ import annotations
 
-from ..model import Evidence, KnowledgeBase
+from ..model import Evidence, KnowledgeBase, Tension
 from ..papers import parse_locator
-from .text import ANALYSIS, locs, md
+from .text import ANALYSIS, h, locs, md
+
+LEDGER = "evidence/index.md"
+DISAGREE = "evidence/disagree.md"
 
 TOPIC_TITLES = {
     "deaths": "Deaths",
@@ -35,47 +39,91 @@ def source_of(kb: KnowledgeBase, e: Evidence) -> str:
     return "; ".join(f"[{r.n}] {md(r.cite)} ({md(r.kind)})" for r in cited)
 
 
+def by_topic(kb: KnowledgeBase) -> dict[str, list[Evidence]]:
+    """The figures of each topic that has any, in the papers' order and then by paragraph."""
+    rank = {p.id: i for i, p in enumerate(kb.papers)}
+    groups = {topic: sorted((e for e in kb.evidence if e.topic == topic), key=lambda e: (rank[e.paper],
+                                                                                          paragraph(e.at)))
+              for topic in TOPIC_TITLES}
+    return {topic: items for topic, items in groups.items() if items}
+
+
+def filter_controls(kb: KnowledgeBase, topics: list[str]) -> list[str]:
+    """The paper and topic filters. They stay hidden until docs/assets/filter.js runs, so without JavaScript
+    the page is the whole ledger and shows no control that does nothing."""
+    papers = "".join(f'<option value="{h(p.id)}">{h(p.short)}</option>' for p in kb.papers)
+    kinds = "".join(f'<option value="{h(t)}">{h(TOPIC_TITLES[t])}</option>' for t in topics)
+    return ['<div class="fk-filter" role="group" aria-label="Filter the figures" data-search-exclude hidden>',
+            '<span class="fk-field"><label for="fk-filter-paper">Paper</label>',
+            f'<select id="fk-filter-paper" name="paper"><option value="">All papers</option>{papers}</select></span>',
+            '<span class="fk-field"><label for="fk-filter-topic">Topic</label>',
+            f'<select id="fk-filter-topic" name="topic"><option value="">All topics</option>{kinds}</select></span>',
+            f'<p class="fk-filter-count" role="status" aria-live="polite">Showing all {len(kb.evidence)} '
+            "figures.</p>",
+            "</div>", ""]
+
+
 def ledger(kb: KnowledgeBase) -> str:
-    page = "evidence/index.md"
+    page = LEDGER
     short = kb.index.shorts
+    groups = by_topic(kb)
+    jump = " · ".join(f"[{TOPIC_TITLES[t]}](#{t})" for t in groups)
     out = ["# Evidence ledger", "",
            f"Every figure and dated fact the papers state: {len(kb.evidence)} in all. Each figure is written "
            "exactly as the paper writes it, and a test checks that it appears in the cited paragraph. "
            "'Source it cites' is the note or reference the paper attaches to it, and that source's kind.", "",
-           "Jump to [where the numbers disagree](#where-the-numbers-disagree).", ""]
-    for topic, title in TOPIC_TITLES.items():
-        rank = {p.id: i for i, p in enumerate(kb.papers)}
-        items = sorted((e for e in kb.evidence if e.topic == topic), key=lambda e: (rank[e.paper], paragraph(e.at)))
-        if not items:
-            continue
-        out += [f"## {title}", "", '<div class="fk-stack fk-ledger" markdown>', "",
+           "Some of these figures do not fit together: see [where the numbers disagree](disagree.md).", "",
+           f"Topics: {jump}.", "{: data-search-exclude }", "", *filter_controls(kb, list(groups))]
+    for topic, items in groups.items():
+        # 'fk-wide' marks a big table: module.css widens the page for it and keeps its header in view
+        out += [f"## {TOPIC_TITLES[topic]} {{: #{topic} }}", "",
+                f'<div class="fk-stack fk-ledger fk-wide" data-topic="{h(topic)}" markdown>', "",
                 "| Figure | What it measures | Paper | Where | Source it cites |", "| --- | --- | --- | --- | --- |"]
         for e in items:
             note = f" *Note: {md(e.note)}*" if e.note else ""
-            out.append(f"| **{md(e.figure)}** {{: #{e.id} }} | {md(e.measures)}{note} | {md(short[e.paper])} "
-                       f"| {locs([e.at], page)} | {source_of(kb, e)} |")
+            out.append(f'| **{md(e.figure)}** {{: #{e.id} data-paper="{h(e.paper)}" }} | {md(e.measures)}{note} '
+                       f"| {md(short[e.paper])} | {locs([e.at], page)} | {source_of(kb, e)} |")
         out += ["", "</div>", ""]
-    out += tensions(kb, page)
+    out += moved_tensions(kb)
+    out += ['<script src="../assets/filter.js" defer></script>', ""]
     return "\n".join(out)
 
 
-def tensions(kb: KnowledgeBase, page: str) -> list[str]:
+def moved_tensions(kb: KnowledgeBase) -> list[str]:
+    """The cases now on their own page, listed under their old anchors so that old links still land here.
+    Search finds them on that page, so this list stays out of the index."""
+    out = ["## Where the numbers disagree", "",
+           "The figures that do not fit together are set side by side, each with a question, on their own "
+           "page: [where the numbers disagree](disagree.md).", "", "<div data-search-exclude=\"\" markdown>", ""]
+    out += [f"- [{md(t.title)}](disagree.md#{t.id}){{: #{t.id} }}" for t in kb.tensions]
+    return out + ["", "</div>", ""]
+
+
+def case(kb: KnowledgeBase, t: Tension, page: str) -> list[str]:
     by_id = kb.index.evidence
     short = kb.index.shorts
-    out = ["## Where the numbers disagree", "",
-           "Some figures do not fit together, within one paper or across papers. Each case is put to you as a "
-           "question; the possible explanations that follow are this module's analysis, not the papers'.", ""]
+    out = [f"## {md(t.title)} {{: #{t.id} }}", ""]
+    for eid in t.evidence:
+        e = by_id[eid]
+        out.append(f"- [**{md(e.figure)}**](index.md#{e.id}): {md(e.measures)} "
+                   f"({md(short[e.paper])}, {locs([e.at], page)})")
+    out += ["", f"**Question.** {md(t.question)}", ""]
+    out += ['<details class="fk-explain" markdown>', f"<summary>Possible explanations {ANALYSIS}</summary>", ""]
+    out += [f"- {md(x.text)} {md(x.why)} {locs(x.at, page)}".rstrip() for x in t.explanations]
+    return out + ["", "</details>", ""]
+
+
+def disagree(kb: KnowledgeBase) -> str:
+    page = DISAGREE
+    out = ["# Where the numbers disagree", "",
+           "Some figures do not fit together, within one paper or across papers. Each case sets them side by "
+           "side and puts a question to you; each figure links to its row in the "
+           "[evidence ledger](index.md). The possible explanations are this module's analysis, not the "
+           "papers': decide first, then open them.", ""]
     for t in kb.tensions:
-        out += [f"### {md(t.title)} {{: #{t.id} }}", ""]
-        for eid in t.evidence:
-            e = by_id[eid]
-            out.append(f"- **{md(e.figure)}**: {md(e.measures)} ({md(short[e.paper])}, {locs([e.at], page)})")
-        out += ["", f"**Question.** {md(t.question)}", ""]
-        out += ['<details class="fk-explain" markdown>', f"<summary>Possible explanations {ANALYSIS}</summary>", ""]
-        out += [f"- {md(x.text)} {md(x.why)} {locs(x.at, page)}".rstrip() for x in t.explanations]
-        out += ["", "</details>", ""]
-    return out
+        out += case(kb, t, page)
+    return "\n".join(out)
 
 
 def pages(kb: KnowledgeBase) -> dict[str, str]:
-    return {"evidence/index.md": ledger(kb)}
+    return {LEDGER: ledger(kb), DISAGREE: disagree(kb)}

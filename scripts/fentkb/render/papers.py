@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import fields, is_dataclass
-
 from ..model import Judgement, KnowledgeBase, Paper, Point
-from . import since
+from . import since, testyourself
+from .testyourself import QuizSizes
 from .text import ANALYSIS, h, locs, md
 
 TREATMENT_LABELS = {
@@ -18,28 +15,11 @@ TREATMENT_LABELS = {
 }
 
 
-def texts(value: object) -> Iterator[str]:
-    """Every string inside a knowledge-base value, however deep."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, list | tuple):
-        for v in value:
-            yield from texts(v)
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from texts(v)
-    elif is_dataclass(value):
-        for f in fields(value):
-            if f.name != "paragraphs":
-                yield from texts(getattr(value, f.name))
-
-
 def cited_comments(kb: KnowledgeBase, paper_id: str) -> list[str]:
     """The reader's comments a paper's text keeps, and those the knowledge base cites: without the papers'
     texts (a clone on its own) the page still gets an anchor for every comment a locator points at."""
-    pattern = re.compile(rf"^{re.escape(paper_id)} \[(c\d+)\]$")
     found = {k for k in kb.paragraphs.get(paper_id, {}) if k.startswith("c")}
-    found |= {m[1] for t in texts(kb) if (m := pattern.match(t))}
+    found |= kb.index.comments_cited.get(paper_id, set())
     return sorted(found)
 
 
@@ -92,7 +72,7 @@ def paragraph_numbers(span: str) -> list[int]:
     return list(range(int(first), int(last or first) + 1))
 
 
-def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
+def paper_page(kb: KnowledgeBase, paper: Paper, sizes: QuizSizes | None = None) -> str:
     page = f"papers/{paper.id}.md"
     evidence = [e for e in kb.evidence if e.paper == paper.id]
     claims = [c for c in kb.claims if c.paper == paper.id]
@@ -158,6 +138,8 @@ def paper_page(kb: KnowledgeBase, paper: Paper) -> str:
         out += [f"## {title}", "", f"{ANALYSIS} These judgements are this module's, each with its reason.", "",
                 *judgements(items, page), ""]
     out += ["## Questions for discussion", "", *[f"1. {md(q)}" for q in paper.discussion], ""]
+    if sizes:
+        out += testyourself.block(sizes, paper.id, paper.short)
     return "\n".join(out)
 
 
@@ -173,8 +155,9 @@ def overview(kb: KnowledgeBase) -> str:
     return "\n".join(out)
 
 
-def pages(kb: KnowledgeBase) -> dict[str, str]:
+def pages(kb: KnowledgeBase, sizes: QuizSizes | None = None) -> dict[str, str]:
+    """The overview and one page per paper; with the quiz `sizes`, each page ends with 'Test yourself'."""
     result = {"papers/index.md": overview(kb)}
     for paper in kb.papers:
-        result[f"papers/{paper.id}.md"] = paper_page(kb, paper)
+        result[f"papers/{paper.id}.md"] = paper_page(kb, paper, sizes)
     return result

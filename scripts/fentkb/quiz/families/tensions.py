@@ -24,5 +24,5 @@ def tension(ix: KbIndex) -> Iterator[Item]:
         yield Item(id=f"tension-{t.id}", type="multiple" if many else "single", stem=f"{sentence(t.question)} {ask}",
                    explanation="This module's analysis: " + " ".join(f"{sentence(x.text)} {sentence(x.why)}"
                                                                      for x in t.explanations),
-                   at=at, page=f"evidence/index.md#{t.id}", topic="evidence", template="tension",
+                   at=at, page=f"evidence/disagree.md#{t.id}", topic="evidence", template="tension",
                    sources=[t.id, *t.evidence], options=options, also_right=[x.text for x in t.explanations])
