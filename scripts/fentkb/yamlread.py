@@ -45,6 +45,8 @@ _SCALARS = yaml.constructor.SafeConstructor()
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == "tag:yaml.org,2002:str":
+        return node.value  # most of the knowledge base: no constructor needed
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # keep dates as written ("2023-10-30"), not datetime
     return _SCALARS.construct_object(node, deep=True)
