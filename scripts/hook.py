@@ -55,8 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = generate.page_files(kb, items, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
-    skip = frozenset(uri.removeprefix("downloads/") for uri in pages if uri.startswith("downloads/"))
-    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(kb, items, skip))
+    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(kb, items))
     return config
 
 
@@ -65,6 +64,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in build.pages.items():
         inclusion = InclusionLevel.NOT_IN_NAV if generate.in_nav(src_uri) is False else InclusionLevel.UNDEFINED
         files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+    # Pages link to the JSON bank: it joins the site now, from where the export process will have written it by
+    # the time MkDocs copies files (after every page is read, the Downloads page last).
+    json_name = generate.JSON_BANK.removeprefix("downloads/")
+    files.append(File.generated(config, generate.JSON_BANK, abs_src_path=str(build.exports.folder / json_name)))
     # Appended last, so MkDocs reads it last: by then the exports are (nearly always) written.
     placeholder = generate.downloads_page([], 0).partition("\n---\n")[0] + "\n---\n"
     files.append(File.generated(config, generate.DOWNLOADS_PAGE, content=placeholder))
@@ -87,7 +90,8 @@ def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:
     except (ExportError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
     for name, path in exports.items():
-        files.append(File.generated(config, f"downloads/{name}", abs_src_path=str(path)))
+        if f"downloads/{name}" not in files.src_uris:
+            files.append(File.generated(config, f"downloads/{name}", abs_src_path=str(path)))
     page = generate.downloads_page(reports, build.questions)
     return page.partition("\n---\n\n")[2]  # the front matter was read from the placeholder
 

@@ -25,7 +25,7 @@ from .quiz.item import Item
 FORKS = sys.platform == "linux"
 
 
-def _write(kb: KnowledgeBase, items: list[Item], out: Path, skip: frozenset[str]) -> None:
+def _write(kb: KnowledgeBase, items: list[Item], out: Path) -> None:
     """In the child (or inline): the item-writing rules checked, every export file written into out/, then the
     reports; or the rules broken, or the error that stopped it."""
     try:
@@ -38,8 +38,7 @@ def _write(kb: KnowledgeBase, items: list[Item], out: Path, skip: frozenset[str]
         with gc_paused():
             files, reports = all_exports(items)
         for name, data in files.items():
-            if name not in skip:
-                (out / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+            (out / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         (out / ".reports").write_bytes(pickle.dumps(reports))
     except Exception:
         (out / ".error").write_text(traceback.format_exc(), encoding="utf-8")
@@ -53,15 +52,15 @@ class ExportJob:
     """Start with the bank; `wait` gives each export file's path by name, and the reports, or raises
     QuizLintError when the bank breaks an item-writing rule."""
 
-    def __init__(self, kb: KnowledgeBase, items: list[Item], skip: frozenset[str] = frozenset()) -> None:
+    def __init__(self, kb: KnowledgeBase, items: list[Item]) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="fentkb-exports-"))
         self._process: multiprocessing.process.BaseProcess | None = None
         if FORKS:
             self._process = multiprocessing.get_context("fork").Process(
-                target=_write, args=(kb, items, self.folder, skip), daemon=True)
+                target=_write, args=(kb, items, self.folder), daemon=True)
             self._process.start()
         else:
-            _write(kb, items, self.folder, skip)
+            _write(kb, items, self.folder)
 
     def wait(self) -> tuple[dict[str, Path], list[Report]]:
         if self._process is not None:

@@ -134,8 +134,7 @@ JSON_BANK = "downloads/questions.json"
 
 
 def page_files(kb: KnowledgeBase, items: list[Item], dir_urls: bool = True) -> dict[str, str | bytes]:
-    """Every page but the Downloads page, with the files pages link to: the practice bank and the JSON bank
-    (linked from the reference pages)."""
+    """Every page but the Downloads page, with the practice bank the practice page loads."""
     files: dict[str, str | bytes] = {uri: with_safe_title(md, searchable(uri))
                                      for uri, md in site_pages(kb, items, dir_urls).items()}
     files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
