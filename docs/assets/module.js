@@ -2,10 +2,54 @@
    after each of Material's instant navigations, so other pages never fetch it. Loading is idempotent. */
 (function () {
   var self = document.currentScript && document.currentScript.src;
+  // The review pages load review.js (which loads the scheduler itself); so does the home page's due count,
+  // but only for a student who has answered something: a first visit stays light.
+  function answered() {
+    try { return !!(localStorage.getItem("fk-quiz-v2") || localStorage.getItem("fk-quiz-v1")); } catch (e) {
+      return false;
+    }
+  }
+  function review() {
+    if (!document.querySelector("[data-fk-review]:not([data-fk-review='count'])") &&
+        !(document.querySelector("[data-fk-review]") && answered())) return;
+    if (window.fkReview) return window.fkReview();
+    if (document.getElementById("fk-review-js") || !self) return;
+    var s = document.createElement("script");
+    s.id = "fk-review-js";
+    s.src = self.replace(/module\.js(\?.*)?$/, "review.js");
+    document.head.appendChild(s);
+  }
+  // A quiz page opened with ?present shows its link to class mode and loads present.js; other views never do.
+  function present() {
+    var link = document.querySelector(".fk-present-link");
+    if (link) link.hidden = false;
+    if (!link || !/[?&]present(=|&|$)/.test(location.search)) return;
+    if (window.fkPresent) return window.fkPresent();
+    if (document.getElementById("fk-present-js") || !self) return;
+    var s = document.createElement("script");
+    s.id = "fk-present-js";
+    s.src = self.replace(/module\.js(\?.*)?$/, "present.js");
+    document.head.appendChild(s);
+  }
+  // Glossary terms are <abbr title>: Material's content.tooltips shows the definition on hover and on focus, so
+  // each term is made focusable (keyboard) and a tap focuses it (touch), where a title alone does nothing.
+  function terms() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-content abbr[title]"), function (a) {
+      a.tabIndex = 0;
+    });
+  }
+  // Escape dismisses a term's tooltip without moving the pointer or the focus elsewhere (WCAG 1.4.13).
+  document.addEventListener("keydown", function (e) {
+    var a = document.activeElement;
+    if (e.key === "Escape" && a && a.tagName === "ABBR") a.blur();
+  });
   function boot() {
+    terms();
     // Material's search dialog has no accessible name of its own.
     var search = document.querySelector(".md-search[role='dialog']");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search the module");
+    review();
+    present();
     if (!document.querySelector(".fk-quiz")) return;
     if (window.fkQuiz) return window.fkQuiz();
     if (document.getElementById("fk-quiz-js") || !self) return;

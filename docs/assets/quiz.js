@@ -1,193 +1,399 @@
-/* Quiz widget: checks answers, keeps progress per question id in localStorage, scores, reviews mistakes,
-   and draws practice sets. On quiz pages the questions, answers and explanations are already in the HTML;
-   this script only adds interaction, so without it every answer is still readable. The practice page
-   loads the bank as a script from this site and renders only the set in play. No framework. */
+/* Quiz widget: checks answers, records each check in localStorage, scores first tries, reviews mistakes and
+   draws practice sets. On quiz pages the questions, answers and explanations are already in the HTML; this
+   script only adds interaction, so without it every answer is still readable. The practice page loads the
+   bank as a script from this site and renders only the set in play. No framework.
+   Storage ("fk-quiz-v2", shared with review.js): {v: 2, q: {id: {first, last, log}}, practice}, where
+   first/last are {ok, a, sure, t} and log holds [time, right 1|0, sure 1|0|null] for every check. */
 (function () {
   "use strict";
-  var STORE = "fk-quiz-v1";
+  var KEY = "fk-quiz-v2", V1 = "fk-quiz-v1", LOG_MAX = 500, ID = /^[A-Za-z0-9][\w.:-]{0,199}$/;
+  var memo = null; // the state, when this browser refuses storage (some private modes): kept for this visit
 
-  // A stored value that is not ours, or not what we wrote, is dropped rather than trusted.
+  // ---- Storage. What we read was written by us, an older version, or something else: check every field. ----
+  function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+  function strs(a) { return Array.isArray(a) && a.every(function (v) { return typeof v === "string"; }); }
+  function time(t) { return typeof t === "number" && isFinite(t) && t > 0; }
+  function check(x) {
+    return isMap(x) && typeof x.ok === "boolean" && strs(x.a) && (x.sure === null || typeof x.sure === "boolean") &&
+      time(x.t) ? { ok: x.ok, a: x.a, sure: x.sure, t: x.t } : null;
+  }
+  function logged(e) {
+    return Array.isArray(e) && e.length === 3 && time(e[0]) && (e[1] === 0 || e[1] === 1) &&
+      (e[2] === null || e[2] === 0 || e[2] === 1);
+  }
+  function record(r) {
+    var first = isMap(r) && check(r.first), last = first && check(r.last);
+    return last ? { first: first, last: last, log: Array.isArray(r.log) ? r.log.filter(logged) : [] } : null;
+  }
+  function practice(p) {
+    return isMap(p) && strs(p.ids) && typeof p.paper === "string" && typeof p.skill === "string" &&
+      typeof p.n === "number" && time(p.t) ? { ids: p.ids, paper: p.paper, skill: p.skill, n: p.n, t: p.t } : null;
+  }
+  function parse(raw) { try { return JSON.parse(raw); } catch (e) { return null; } }
   function load() {
-    var raw = null;
-    try { raw = localStorage.getItem(STORE); } catch (e) { return {}; }
-    if (!raw) return {};
-    try {
-      var data = JSON.parse(raw);
-      if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("not a record");
-      var clean = {};
-      Object.keys(data).forEach(function (id) {
-        var r = data[id];
-        if (r && typeof r.ok === "boolean" && Array.isArray(r.a) &&
-            r.a.every(function (v) { return typeof v === "string"; })) clean[id] = { ok: r.ok, a: r.a };
-      });
-      return clean;
-    } catch (e) {
-      try { localStorage.removeItem(STORE); } catch (ignored) { /* storage unavailable */ }
-      return {};
-    }
+    var state = { v: 2, q: {} }, raw;
+    try { raw = localStorage.getItem(KEY); } catch (e) { return memo || state; }
+    if (raw === null) return migrate(state);
+    var data = parse(raw);
+    if (!isMap(data) || data.v !== 2 || !isMap(data.q)) return state;
+    Object.keys(data).forEach(function (k) { // keys another script may add are kept, not ours to judge
+      if (!/^(v|q|practice|__proto__)$/.test(k)) state[k] = data[k];
+    });
+    Object.keys(data.q).forEach(function (id) {
+      var r = ID.test(id) && record(data.q[id]);
+      if (r) state.q[id] = r;
+    });
+    var p = practice(data.practice);
+    if (p) state.practice = p;
+    return state;
   }
   function save(state) {
-    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (e) { /* private mode: keep in memory */ }
+    memo = state;
+    try { localStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* no storage: memo keeps it */ }
   }
-
-  function fields(q) { return Array.prototype.slice.call(q.querySelectorAll("input, select")); }
-
-  function chosen(q) {
-    return fields(q).map(function (f) {
-      return f.tagName === "SELECT" ? f.value : (f.checked ? f.value : "");
+  // Version 1 kept {id: {ok, a}}: each becomes one check made now, of unknown confidence.
+  function migrate(state) {
+    var old, now = Date.now();
+    try { old = localStorage.getItem(V1); } catch (e) { return state; }
+    if (old === null) return state;
+    old = parse(old);
+    if (isMap(old)) Object.keys(old).forEach(function (id) {
+      var r = old[id];
+      if (!ID.test(id) || !isMap(r) || typeof r.ok !== "boolean" || !strs(r.a)) return;
+      var c = { ok: r.ok, a: r.a, sure: null, t: now };
+      state.q[id] = { first: c, last: c, log: [[now, r.ok ? 1 : 0, null]] };
     });
+    save(state);
+    try { if (localStorage.getItem(KEY) !== null) localStorage.removeItem(V1); } catch (e) { /* kept */ }
+    return state;
+  }
+  function note(id, c) {
+    var state = load(), r = state.q[id] || (state.q[id] = { first: c, last: c, log: [] });
+    r.last = c;
+    r.log.push([c.t, c.ok ? 1 : 0, c.sure === null ? null : c.sure ? 1 : 0]);
+    if (r.log.length > LOG_MAX) r.log.splice(0, r.log.length - LOG_MAX);
+    save(state);
+  }
+  // The first check of a question in this view: ever on a quiz page, since `since` in a set or a review.
+  function firstTry(r, since) {
+    if (!r || !since) return r ? r.first : null;
+    for (var i = 0; i < r.log.length; i++) if (r.log[i][0] >= since) return { ok: r.log[i][1] === 1 };
+    return null;
   }
 
+  // ---- One question. ----
+  function all(sel, el) { return Array.prototype.slice.call((el || document).querySelectorAll(sel)); }
+  function one(sel, el) { return (el || document).querySelector(sel); }
+  function qid(q) { return q.getAttribute("data-qid"); }
+  function fields(q) { return all(".fk-opts input, .fk-match select", q); }
+  function chosen(q) {
+    return fields(q).map(function (f) { return f.tagName === "SELECT" ? f.value : (f.checked ? f.value : ""); });
+  }
   function grade(q) {
     return fields(q).every(function (f) {
-      if (f.tagName === "SELECT") return f.value === f.getAttribute("data-k");
-      return f.checked === f.hasAttribute("data-k");
+      return f.tagName === "SELECT" ? f.value === f.getAttribute("data-k") : f.checked === f.hasAttribute("data-k");
     });
   }
-
   function complete(q) {
-    var f = fields(q);
-    if (q.getAttribute("data-type") === "matching") return f.every(function (s) { return s.value !== ""; });
-    return f.some(function (i) { return i.checked; });
+    return fields(q)[q.getAttribute("data-type") === "matching" ? "every" : "some"](function (f) {
+      return f.tagName === "SELECT" ? f.value !== "" : f.checked;
+    });
   }
-
-  function show(q, ok) {
-    q.classList.toggle("fk-ok", ok);
-    q.classList.toggle("fk-bad", !ok);
-    var expl = q.querySelector(".fk-expl");
-    q.querySelector(".fk-result").textContent =
-      (ok ? "Correct. " : "Not quite. ") + (expl ? expl.textContent : "");
-    q.querySelector(".fk-answer").open = true;
-  }
-
-  function clear(q) {
-    q.classList.remove("fk-ok", "fk-bad");
-    q.querySelector(".fk-result").textContent = "";
-    q.querySelector(".fk-answer").open = false;
-    fields(q).forEach(function (f) { if (f.tagName === "SELECT") f.value = ""; else f.checked = false; });
-  }
-
-  function restore(q, rec) {
+  function choose(q, a) {
     fields(q).forEach(function (f, i) {
-      var v = rec.a[i] || "";
+      var v = (a && a[i]) || "";
       if (f.tagName === "SELECT") f.value = v; else f.checked = v !== "" && v === f.value;
     });
-    show(q, rec.ok);
   }
 
-  // The practice page holds no questions: its bank (id and HTML of every question) comes as a script, loaded
-  // once, so the page stays small; only the set in play, or the mistakes under review, become elements.
+  // One polite live region for the page: a check's verdict is announced once, and restoring many saved
+  // answers at once (on load, or leaving a review) announces nothing.
+  // It is made when the page starts, so that it is in place before its first message.
+  var live;
+  function region() {
+    if (live && document.body.contains(live)) return live;
+    live = document.createElement("div");
+    live.className = "fk-sr";
+    live.setAttribute("role", "status");
+    return document.body.appendChild(live);
+  }
+  function say(text) {
+    var el = region();
+    el.textContent = "";
+    setTimeout(function () { el.textContent = text; }, 60);
+  }
+  function verdict(c) {
+    if (c.ok) return c.sure === false ? "Correct, though you were not sure." : "Correct.";
+    return c.sure ? "Not quite, and you were sure: review this one first." : "Not quite.";
+  }
+  function nextOf(q, view) {
+    for (var i = view.qs.indexOf(q) + 1; i < view.qs.length; i++) if (!view.qs[i].hidden) return view.qs[i];
+    return null;
+  }
+  function buttons(q, done, view) {
+    one(".fk-check", q).hidden = one(".fk-guess", q).hidden = done;
+    one(".fk-retry", q).hidden = !done;
+    one(".fk-nextq", q).hidden = !done || !nextOf(q, view);
+    q.classList.toggle("fk-done", done);
+  }
+  // A checked question: the verdict in words (the explanation too, for screen readers), the answer opened.
+  function show(q, c, view) {
+    var expl = one(".fk-expl", q), res = one(".fk-result", q), sr = document.createElement("span");
+    q.classList.toggle("fk-ok", c.ok);
+    q.classList.toggle("fk-bad", !c.ok);
+    q.classList.toggle("fk-flag", !c.ok && c.sure === true);
+    res.textContent = verdict(c) + " ";
+    sr.className = "fk-sr";
+    sr.textContent = expl ? expl.textContent : "";
+    res.appendChild(sr);
+    one(".fk-answer", q).hidden = false;
+    one(".fk-answer", q).open = true;
+    buttons(q, true, view);
+  }
+  // Unchecked: no verdict, and the answer kept out of sight until the first check (it stays in the HTML).
+  function fresh(q, view) {
+    q.classList.remove("fk-ok", "fk-bad", "fk-flag");
+    one(".fk-result", q).textContent = "";
+    one(".fk-answer", q).open = false;
+    one(".fk-answer", q).hidden = true;
+    buttons(q, false, view);
+  }
+  // As stored: the last check made since `view.since`, or a blank question.
+  function place(q, state, view) {
+    var r = state.q[qid(q)], c = r && r.last.t >= view.since ? r.last : null;
+    choose(q, c && c.a);
+    if (c) show(q, c, view); else fresh(q, view);
+  }
+  function go(q) {
+    q.scrollIntoView({ block: "start" }); // scroll-margin-top keeps it below the header and the bar
+    (fields(q)[0] || q).focus({ preventScroll: true });
+  }
+  function wire(q, view) {
+    var id = qid(q);
+    one(".fk-actions", q).hidden = false;
+    function checked(sure) {
+      if (!complete(q)) {
+        one(".fk-result", q).textContent = "Choose an answer first.";
+        return say("Choose an answer first.");
+      }
+      var c = { ok: grade(q), a: chosen(q), sure: sure, t: Date.now() };
+      note(id, c);
+      show(q, c, view);
+      say(one(".fk-result", q).textContent);
+      var next = one(".fk-nextq", q);
+      (next.hidden ? one(".fk-retry", q) : next).focus();
+      view.after(id, c);
+    }
+    one(".fk-check", q).addEventListener("click", function () { checked(true); });
+    one(".fk-guess", q).addEventListener("click", function () { checked(false); });
+    one(".fk-retry", q).addEventListener("click", function () {
+      choose(q, null);
+      fresh(q, view);
+      fields(q)[0].focus();
+    });
+    one(".fk-nextq", q).addEventListener("click", function () {
+      var next = nextOf(q, view);
+      if (next) go(next);
+    });
+    // Changing a checked answer starts a new try: the old verdict no longer describes what is chosen.
+    q.addEventListener("change", function (e) {
+      if (q.classList.contains("fk-done") && fields(q).indexOf(e.target) >= 0) fresh(q, view);
+    });
+  }
+  function number(qs) {
+    var n = 0;
+    qs.forEach(function (q) { if (!q.hidden) one(".fk-num", q).textContent = String(++n); });
+  }
+  // Bank entries ([id, html, skill, paper]) become questions in `box`, numbered from 1. Their links were
+  // written relative to the bank's folder, so they are resolved against the bank script's address.
+  function render(box, entries, view) {
+    var bank = one("script[src*='practice-bank']");
+    box.innerHTML = entries.map(function (e) { return e[1]; }).join("");
+    if (bank) all("a[href]", box).forEach(function (a) { a.href = new URL(a.getAttribute("href"), bank.src).href; });
+    view.qs = all(".fk-q", box);
+    number(view.qs);
+    var state = load();
+    view.qs.forEach(function (q) { wire(q, view); place(q, state, view); });
+  }
+  // For other pages (the review page): bank entries rendered and wired as on the practice page. Answers
+  // checked after options.since (default: now) are shown; options.onCheck(id, check) follows every check.
+  function mount(container, entries, options) {
+    var o = options || {};
+    region();
+    var view = { qs: [], since: o.since || Date.now(), after: o.onCheck || function () {} };
+    render(container, entries.filter(Boolean), view);
+  }
+
+  // ---- A page's bar: the score of the questions in view, the review of mistakes, clearing answers. ----
+  function pct(n, of) { return (of ? Math.round(1000 * n / of) / 10 : 0) + "%"; }
+  function bar(quiz, list) {
+    var el = one(".fk-bar", quiz), score = one(".fk-score", quiz), review = one(".fk-mistakes", quiz);
+    var reset = one(".fk-reset", quiz), ask = one(".fk-confirm", quiz), empty = one(".fk-empty", quiz);
+    var view = { qs: [], since: 0, review: false, after: rescore };
+    function shown() { return view.qs.filter(function (q) { return !q.hidden; }); }
+    function rescore() {
+      var state = load(), qs = shown(), done = 0, right = 0;
+      qs.forEach(function (q) {
+        var c = firstTry(state.q[qid(q)], view.since);
+        if (c) { done++; right += c.ok ? 1 : 0; }
+      });
+      score.textContent = !view.review ? "Answered " + done + " of " + qs.length + ", " + right + " correct." :
+        !qs.length ? "No mistakes to review." :
+        "Retried " + done + " of " + qs.length + " mistakes, " + right + " right.";
+      one(".fk-m-ok", quiz).style.width = pct(right, qs.length);
+      one(".fk-m-bad", quiz).style.width = pct(done - right, qs.length);
+      review.textContent = "Review my mistakes (" + list.wrong(state).length + ")";
+      empty.hidden = !view.review || qs.length > 0;
+    }
+    // Reviewing: only last-wrong questions, blank again (a real retry), numbered from 1, empty headings hidden.
+    view.toggle = function (on) {
+      review.setAttribute("aria-pressed", String(on));
+      view.review = on;
+      view.since = on ? Date.now() : list.since();
+      list.show(on ? list.wrong(load()) : null);
+      rescore();
+    };
+    review.addEventListener("click", function () {
+      view.toggle(review.getAttribute("aria-pressed") !== "true");
+      say(score.textContent);
+    });
+    function asking(on) {
+      ask.hidden = !on;
+      review.hidden = reset.hidden = on;
+    }
+    reset.addEventListener("click", function () {
+      var state = load(), n = shown().filter(function (q) { return state.q[qid(q)]; }).length;
+      if (!n) return say("There are no answers to clear here.");
+      one(".fk-ask", quiz).textContent = "Clear your " + (n === 1 ? "answer" : n + " answers") +
+        " to the questions shown? This cannot be undone.";
+      asking(true);
+      one(".fk-no", quiz).focus();
+    });
+    one(".fk-no", quiz).addEventListener("click", function () { asking(false); reset.focus(); });
+    one(".fk-yes", quiz).addEventListener("click", function () {
+      var state = load();
+      shown().forEach(function (q) { delete state.q[qid(q)]; choose(q, null); fresh(q, view); });
+      save(state);
+      asking(false);
+      rescore();
+      reset.focus();
+      say("Answers cleared. " + score.textContent);
+    });
+    el.hidden = false;
+    // The bar's height, for scroll-margin-top: a focused question never slides under it.
+    function measure() { document.documentElement.style.setProperty("--fk-bar-h", el.offsetHeight + "px"); }
+    measure();
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(el);
+    return view;
+  }
+
+  // ---- A quiz page: its questions are in the HTML, grouped under headings. ----
+  function quizPage(quiz) {
+    var root = quiz.closest("article") || document, qs = all(".fk-q", root), view;
+    view = bar(quiz, {
+      since: function () { return 0; },
+      wrong: function (state) {
+        return qs.map(qid).filter(function (id) { return state.q[id] && !state.q[id].last.ok; });
+      },
+      show: function (ids) {
+        var state = load();
+        qs.forEach(function (q) { q.hidden = !!ids && ids.indexOf(qid(q)) < 0; });
+        number(qs);
+        all(".fk-quiz-part", root).forEach(function (part) {
+          var head = part.previousElementSibling, none = !one(".fk-q:not([hidden])", part);
+          part.hidden = none;
+          if (head && /^H[2-6]$/.test(head.tagName)) head.hidden = none;
+        });
+        qs.forEach(function (q) { place(q, state, view); });
+      }
+    });
+    view.qs = qs;
+    qs.forEach(function (q) { wire(q, view); });
+    view.toggle(false);
+  }
+
+  // ---- The practice page: a set drawn from the bank by paper, skill and size, kept until the next draw. ----
+  function shuffled(a) {
+    for (var i = a.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+  function practicePage(quiz) {
+    var bank = window.fkPracticeBank || [], form = one(".fk-pick", quiz), byId = {}, view;
+    bank.forEach(function (e) { byId[e[0]] = e; });
+    var set = load().practice;
+    if (set && !set.ids.every(function (id) { return byId[id]; })) set = null; // the bank changed since
+    function draw() {
+      var paper = form.elements.paper.value, skill = form.elements.skill.value, n = Number(form.elements.n.value);
+      var pool = bank.filter(function (e) { return (!paper || e[3] === paper) && (!skill || e[2] === skill); });
+      if (!pool.length) return false;
+      var picked = shuffled(pool.slice()).slice(0, n);
+      picked.sort(function (a, b) { return bank.indexOf(a) - bank.indexOf(b); }); // the bank's order groups skills
+      set = { ids: picked.map(function (e) { return e[0]; }), paper: paper, skill: skill, n: n, t: Date.now() };
+      var state = load();
+      state.practice = set;
+      save(state);
+      return true;
+    }
+    if (set) {
+      form.elements.paper.value = set.paper;
+      form.elements.skill.value = set.skill;
+      form.elements.n.value = String(set.n);
+    }
+    if (!set && !draw()) return;  // an empty bank: the bar stays hidden, the page's text still stands
+    view = bar(quiz, {
+      since: function () { return set.t; },
+      wrong: function (state) {
+        return bank.map(function (e) { return e[0]; })
+          .filter(function (id) { return state.q[id] && !state.q[id].last.ok; });
+      },
+      show: function (ids) {
+        render(one(".fk-list", quiz), (ids || set.ids).map(function (id) { return byId[id]; }), view);
+      }
+    });
+    form.hidden = false;
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      if (!draw()) {
+        one(".fk-score", quiz).textContent = "No question matches this paper and skill together; choose another.";
+        return say(one(".fk-score", quiz).textContent);
+      }
+      view.toggle(false);
+      say("New set drawn. " + one(".fk-score", quiz).textContent);
+    });
+    view.toggle(false);
+  }
+
   function withBank(quiz, then) {
     if (window.fkPracticeBank) return then();
     var s = document.createElement("script");
     s.src = quiz.getAttribute("data-bank");
     s.onload = then;
     s.onerror = function () {
-      quiz.querySelector(".fk-score").textContent = "The question bank could not be loaded; reload the page.";
-      quiz.querySelector(".fk-bar").hidden = false;
+      one(".fk-score", quiz).textContent = "The question bank could not be loaded; reload the page.";
+      one(".fk-bar", quiz).hidden = false;
     };
     document.head.appendChild(s);
   }
-
   function setup(quiz) {
     if (quiz.getAttribute("data-ready")) return;
     quiz.setAttribute("data-ready", "1");
-    if (quiz.hasAttribute("data-bank")) withBank(quiz, function () { start(quiz); });
-    else start(quiz);
+    if (quiz.hasAttribute("data-bank")) withBank(quiz, function () { practicePage(quiz); });
+    else quizPage(quiz);
   }
-
-  function start(quiz) {
-    var root = quiz.closest("article") || document;
-    var list = quiz.querySelector(".fk-list");
-    var bank = list ? window.fkPracticeBank || [] : [];
-    var all = list ? [] : Array.prototype.slice.call(root.querySelectorAll(".fk-q"));
-    var bar = quiz.querySelector(".fk-bar");
-    var score = quiz.querySelector(".fk-score");
-    var mistakes = quiz.querySelector(".fk-mistakes");
-    var draw = Number(quiz.getAttribute("data-draw")) || 0;
-    var state = load();
-    var drawn = [];
-
-    function visible() { return all.filter(function (q) { return !q.hidden; }); }
-    function rescore() {
-      var qs = visible();
-      var done = qs.filter(function (q) { return state[q.getAttribute("data-qid")]; });
-      var right = done.filter(function (q) { return state[q.getAttribute("data-qid")].ok; });
-      score.textContent = "Answered " + done.length + " of " + qs.length + ", " + right.length + " correct.";
-    }
-    function wire(q) {
-      q.querySelector(".fk-actions").hidden = false;
-      var id = q.getAttribute("data-qid");
-      q.querySelector(".fk-check").addEventListener("click", function () {
-        if (!complete(q)) {
-          q.querySelector(".fk-result").textContent = "Choose an answer first.";
-          return;
-        }
-        var ok = grade(q);
-        state = load();
-        state[id] = { ok: ok, a: chosen(q) };
-        save(state);
-        show(q, ok);
-        rescore();
-      });
-    }
-    // Practice: turn bank entries into elements, numbered from 1, in place of the previous ones.
-    function render(entries) {
-      var box = document.createElement("div");
-      box.innerHTML = entries.map(function (e) { return e[1]; }).join("");
-      all = Array.prototype.slice.call(box.querySelectorAll(".fk-q"));
-      all.forEach(function (q, n) { q.querySelector(".fk-num").textContent = String(n + 1); wire(q); });
-      list.replaceChildren.apply(list, all);
-    }
-    function pickSet() {
-      var pool = bank.slice();
-      for (var i = pool.length - 1; i > 0; i--) {
-        var j = Math.floor(Math.random() * (i + 1));
-        var t = pool[i]; pool[i] = pool[j]; pool[j] = t;
-      }
-      drawn = pool.slice(0, draw).sort(function (a, b) { return bank.indexOf(a) - bank.indexOf(b); });
-      render(drawn);
-    }
-
-    if (list) pickSet();
-    else all.forEach(function (q) {
-      wire(q);
-      var rec = state[q.getAttribute("data-qid")];
-      if (rec) restore(q, rec);
-    });
-
-    mistakes.addEventListener("click", function () {
-      var on = mistakes.getAttribute("aria-pressed") !== "true";
-      mistakes.setAttribute("aria-pressed", String(on));
-      state = load();
-      function wrong(id) { return state[id] && !state[id].ok; }
-      if (list) render(on ? bank.filter(function (e) { return wrong(e[0]); }) : drawn);
-      all.forEach(function (q) {
-        var id = q.getAttribute("data-qid");
-        q.hidden = on && !wrong(id);
-        if (on && wrong(id)) restore(q, state[id]);
-      });
-      rescore();
-    });
-    quiz.querySelector(".fk-reset").addEventListener("click", function () {
-      state = load();
-      visible().forEach(function (q) { delete state[q.getAttribute("data-qid")]; clear(q); });
-      save(state);
-      rescore();
-    });
-    var again = quiz.querySelector(".fk-draw");
-    if (again) again.addEventListener("click", function () {
-      mistakes.setAttribute("aria-pressed", "false");
-      pickSet();
-      rescore();
-    });
-    bar.hidden = false;
-    rescore();
-  }
-
+  // module.js calls window.fkQuiz() after each instant navigation; review.js uses load, save and mount.
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".fk-quiz"), setup);
+    var quizzes = all(".fk-quiz");
+    if (quizzes.length) region();
+    quizzes.forEach(setup);
   }
+  init.init = init;
+  init.load = load;
+  init.save = save;
+  init.mount = mount;
   window.fkQuiz = init;
   init();
 })();

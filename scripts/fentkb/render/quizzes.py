@@ -13,6 +13,7 @@ import re
 from ..quiz.families import TITLES
 from ..quiz.item import TOPICS, Item, topics_in
 from ..quiz.key import key_text
+from .readfirst import read_first
 from .text import h, md
 
 PRACTICE_DRAW = 10
@@ -76,24 +77,39 @@ def answer(item: Item, page: str, dir_urls: bool) -> list[str]:
             "</details>"]
 
 
+# The widget's controls for one question, hidden until it runs. Two check buttons ask how sure the student is
+# in the same press (recorded with the answer); 'Try again' and 'Next question' replace them once checked.
+ACTIONS = ('<div class="fk-actions" hidden>'
+           '<button type="button" class="md-button fk-check">Check: I&#x27;m sure</button> '
+           '<button type="button" class="md-button fk-guess">Check: not sure</button> '
+           '<button type="button" class="md-button fk-nextq" hidden>Next question</button> '
+           '<button type="button" class="md-button fk-retry" hidden>Try again</button></div>')
+
+
 def item_html(item: Item, n: int, page: str, dir_urls: bool) -> str:
     hint = {"multiple": " (select all that apply)", "matching": " (choose an answer for each)"}.get(item.type, "")
     lines = [f'<div class="fk-q" id="q-{h(item.id)}" data-qid="{h(item.id)}" data-type="{item.type}">',
              f'<fieldset><legend><span class="fk-qn">Question <span class="fk-num">{n}</span>{hint}.</span> '
              f"{h(item.stem)}</legend>",
              *controls(item),
-             '<p class="fk-actions" hidden><button type="button" class="md-button fk-check">Check answer</button></p>',
-             '<p class="fk-result" role="status" aria-live="polite"></p>',
+             ACTIONS,
+             '<p class="fk-result"></p>',
              *answer(item, page, dir_urls), "</fieldset></div>"]
     return "\n".join(lines)
 
 
-def bar(total: int, practice: bool = False) -> str:
-    extra = '<button type="button" class="md-button fk-draw">New set of questions</button>' if practice else ""
-    return (f'<div class="fk-bar" hidden><p class="fk-score" role="status" aria-live="polite">'
-            f"Answered 0 of {total}.</p>{extra}"
-            '<button type="button" class="md-button fk-mistakes" aria-pressed="false">Review my mistakes</button>'
-            '<button type="button" class="md-button fk-reset">Clear my answers</button></div>')
+def bar(total: int) -> str:
+    """The bar that stays on screen above a quiz: the score with a thin meter, the review of mistakes, and
+    'Clear my answers' with the question it asks first. Shown by the widget; the empty state follows it."""
+    return (f'<div class="fk-bar" hidden><p class="fk-score">Answered 0 of {total}.</p>'
+            '<span class="fk-meter" aria-hidden="true"><span class="fk-m-ok"></span><span class="fk-m-bad"></span>'
+            '</span><button type="button" class="md-button fk-mistakes" aria-pressed="false">Review my mistakes'
+            '</button><button type="button" class="md-button fk-reset">Clear my answers</button>'
+            '<span class="fk-confirm" hidden><span class="fk-ask"></span> '
+            '<button type="button" class="md-button fk-yes">Yes, clear them</button> '
+            '<button type="button" class="md-button fk-no">Keep them</button></span></div>'
+            '<p class="fk-empty" hidden>No mistakes to review. A question you answer wrongly comes back here until '
+            "you get it right.</p>")
 
 
 def in_family_order(items: list[Item]) -> list[list[Item]]:
@@ -122,18 +138,28 @@ def is_later_part(src_uri: str) -> bool:
     return re.fullmatch(r"quiz/[a-z0-9-]+-[2-9]\.md", src_uri) is not None
 
 
+# Class mode (docs/assets/present.js): the same page opened with ?present. module.js shows this link, so a
+# browser without JavaScript never offers it.
+PRESENT_LINK = ('<p class="fk-present-link" hidden><a href="?present">Present this quiz to a class</a>: one question '
+                "at a time in large type for a projector, the answer shown on a key press, and a show of hands "
+                "to tally.</p>")
+
+
 def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None = None, part: int = 1,
                of: int = 1) -> str:
     page = part_uri(topic, part)
     name = md(title or TOPICS.get(topic, topic))
-    out = [f"# Quiz: {name}" + (f", part {part} of {of}" if of > 1 else ""), ""]
+    out = [f"# Quiz: {name}" + (f", part {part} of {of}" if of > 1 else ""), "", *read_first(topic, title)]
     if of > 1:
         links = ", ".join(f"part {n}" if n == part else f"[part {n}]({part_uri(topic, n).removeprefix('quiz/')})"
                           for n in range(1, of + 1))
         out += [f"This quiz is in {of} parts, to keep each page light: {links}.", ""]
-    out += [f"{len(items)} questions. Choose an answer and press *Check answer* to see whether it is right and why; "
-            "your answers are kept in this browser. Every question also has its answer and explanation under "
-            "*Answer and explanation*, which works without JavaScript.", "",
+    out += [f"{len(items)} questions. Choose an answer, then press *Check: I'm sure* or *Check: not sure* to see "
+            "whether it is right and why; a confident wrong answer is flagged, since those are the ones to review "
+            "first. Your first try makes the score, and *Try again* clears your choice for another. Answers are "
+            "kept in this browser. Without JavaScript, every answer and explanation is under "
+            "*Answer and explanation*.", "",
+            PRESENT_LINK, "",
             f'<div class="fk-quiz" data-topic="{h(topic)}">', bar(len(items)), "</div>", ""]
     n = 0
     for group in in_family_order(items):
@@ -155,13 +181,35 @@ def static_link(from_page: str, path: str, dir_urls: bool) -> str:
     return "../" * depth + path
 
 
-def practice_page(bank: list[Item], dir_urls: bool) -> str:
+PRACTICE_SIZES = (5, PRACTICE_DRAW, 20)
+
+
+def pick_form(bank: list[Item], papers: dict[str, str]) -> str:
+    """The practice draw's choices: a paper (or any), a skill (or any) and a size. Values are the bank's own
+    paper ids and skills, the ones each entry of the practice bank carries."""
+    def select(name: str, label: str, choices: list[tuple[str, str]], chosen: str = "") -> str:
+        opts = "".join(f'<option value="{h(v)}"{" selected" if v == chosen else ""}>{h(t)}</option>'
+                       for v, t in choices)
+        return f'<label>{label} <select name="{name}">{opts}</select></label> '
+    used = {i.paper for i in bank}
+    return ('<form class="fk-pick" hidden>'
+            + select("paper", "Paper", [("", "Any paper"), *((p, s) for p, s in papers.items() if p in used)])
+            + select("skill", "Skill", [("", "Any skill"), *((t, TOPICS.get(t, t)) for t in topics_in(bank)
+                                                             if any(i.topic == t for i in bank))])
+            + select("n", "Questions", [(str(n), str(n)) for n in PRACTICE_SIZES], str(PRACTICE_DRAW))
+            + '<button type="submit" class="md-button fk-draw">New set of questions</button></form>')
+
+
+def practice_page(bank: list[Item], dir_urls: bool, papers: dict[str, str] | None = None) -> str:
     """The practice page holds no questions: the widget fetches the bank as a script and renders only the set
     in play, so the page stays small on a phone. Without JavaScript it points to the forms and the quizzes."""
     page = "quiz/practice.md"
-    out = ["# Practice: a new set each time", "",
-           f"Each attempt draws {PRACTICE_DRAW} questions at random from the whole bank of {len(bank)}. "
-           "*Review my mistakes* shows every question you last answered wrongly, on any quiz page.", "",
+    sizes = ", ".join(map(str, PRACTICE_SIZES[:-1])) + f" or {PRACTICE_SIZES[-1]}"
+    out = ["# Practice: a set of your choice", "",
+           f"Draw a set of questions at random from the whole bank of {len(bank)}: from one paper or all, one "
+           f"skill or all, {sizes} at a time. The set stays, with your answers, until you draw another, even "
+           "if you reload the page. *Review my mistakes* shows every question you last answered wrongly, on any "
+           "quiz page.", "",
            '<noscript><p class="fk-note">The random draw needs JavaScript. Without it, every question is on the '
            '<a href="../">quiz pages</a> with its answer and explanation, and the printable '
            '<a href="../form-a/">Form A</a> and <a href="../form-b/">Form B</a> have separate keys.</p></noscript>'
@@ -171,16 +219,21 @@ def practice_page(bank: list[Item], dir_urls: bool) -> str:
            '<a href="form-a.html">Form A</a> and <a href="form-b.html">Form B</a> have separate keys.</p></noscript>',
            "",
            f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}" '
-           f'data-bank="{h(static_link(page, PRACTICE_BANK, dir_urls))}">', bar(PRACTICE_DRAW, practice=True),
+           f'data-bank="{h(static_link(page, PRACTICE_BANK, dir_urls))}">', pick_form(bank, papers or {}),
+           bar(PRACTICE_DRAW),
            '<div class="fk-list"></div>', "</div>", ""]
     return "\n".join(out)
 
 
 def practice_bank(bank: list[Item], dir_urls: bool) -> str:
-    """The whole bank as the practice page's data: each question's id and its HTML, rendered by the same
-    function as every quiz page. A script rather than JSON, because a script also loads from file://."""
-    page = "quiz/practice.md"
-    entries = [[item.id, item_html(item, n, page, dir_urls)] for n, item in enumerate(bank, 1)]
+    """The whole bank as the practice page's data: each question's id, its HTML (rendered by the same function
+    as every quiz page), its skill and its paper ("" for none), the last two for the practice draw. A script
+    rather than JSON, because a script also loads from file://. Links in the HTML are written relative to the
+    bank's own folder (quiz/); the widget resolves them against the script's address, so that any page may
+    show these questions."""
+    folder = "quiz/index.md"
+    entries = [[item.id, item_html(item, n, folder, dir_urls), item.topic, item.paper or ""]
+               for n, item in enumerate(bank, 1)]
     # ensure_ascii keeps U+2028 and U+2029 escaped, which a JavaScript string literal cannot hold raw
     return "window.fkPracticeBank = " + json.dumps(entries, ensure_ascii=True, separators=(",", ":")) + ";\n"
 
@@ -216,7 +269,7 @@ def index_page(bank: list[Item], papers: dict[str, str]) -> str:
         if count:
             out.append(f"| [{md(short)}]({pid}.md) | {count} |")
     out += ["| [Practice: a random set from the whole bank](practice.md) | "
-            f"{PRACTICE_DRAW} at a time |", "",
+            f"{PRACTICE_SIZES[0]} to {PRACTICE_SIZES[-1]} at a time, by paper and skill |", "",
             "Instructors: the same bank is published as [questions.json](../downloads/questions.json) "
             "([its fields](../reference/questions-json.md)).", ""]
     return "\n".join(out)
@@ -224,7 +277,7 @@ def index_page(bank: list[Item], papers: dict[str, str]) -> str:
 
 def pages(bank: list[Item], papers: dict[str, str], dir_urls: bool = True) -> dict[str, str]:
     """Every quiz page; `papers` maps each paper's id to its short name, in the papers' order."""
-    result = {"quiz/index.md": index_page(bank, papers), "quiz/practice.md": practice_page(bank, dir_urls)}
+    result = {"quiz/index.md": index_page(bank, papers), "quiz/practice.md": practice_page(bank, dir_urls, papers)}
     for pid, short in papers.items():
         items = paper_quiz(bank, pid)
         if items:
