@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -25,6 +26,24 @@ def require_chromium() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(f"CI=true but {CHROMIUM} is missing: .ci/run must install Debian's chromium")
     pytest.skip(f"{CHROMIUM} not found: install it with 'apt-get install -y chromium' to run browser tests")
+
+
+def require_axe() -> None:
+    """Skip with a reason when axe-core is not installed locally; under CI it must be there."""
+    if AXE.is_file():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("axe-core is not installed: `make test` runs `npm ci`")
+    pytest.skip("node_modules/axe-core missing: run `make test` (it runs `npm ci`)")
+
+
+def axe_violations(page, scope: str = "document", options: str = "{}") -> list[str]:
+    """axe-core run in the page (over `scope`, a JS expression) with `options`; one line per failing node."""
+    require_axe()
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate(f"() => axe.run({scope}, {options})")
+    return [f"{v['id']} at {n['target']}: {n['failureSummary']}" for v in result["violations"] for n in v["nodes"]]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

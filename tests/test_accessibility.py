@@ -3,16 +3,13 @@ Chromium on every built page, light and dark, and a keyboard-only walk from the 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser import answer_by_keyboard, chromium, serve
-from conftest import ROOT
+from browser import answer_by_keyboard, axe_violations, chromium, require_axe, serve
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
     "home": "", "paper": "papers/no-tempest/", "papers overview": "papers/", "matrix": "compare/",
     "agree and differ": "compare/agree-differ/", "debate map": "compare/debate-map/", "ledger": "evidence/",
@@ -25,10 +22,7 @@ PAGE_TYPES = {
 
 @pytest.fixture(scope="module")
 def browser_base(site: Path) -> Iterator[tuple[object, str]]:
-    if not AXE.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail("axe-core is not installed: `make test` runs `npm ci`")
-        pytest.skip("node_modules/axe-core missing: run `make test` (it runs `npm ci`)")
+    require_axe()
     with serve(site) as base, chromium() as browser:
         yield browser, base
 
@@ -51,10 +45,7 @@ def test_axe_finds_no_violation_on_any_page(site: Path, browser_base, scheme: st
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
         if path == PAGE_TYPES["practice"]:
             page.wait_for_selector(".fk-q")  # the practice set is rendered by the widget
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("() => axe.run(document)")
-        found += [f"{path or 'home'} ({scheme}): {v['id']} at {n['target']}" for v in result["violations"]
-                  for n in v["nodes"]]
+        found += [f"{path or 'home'} ({scheme}): {v}" for v in axe_violations(page)]
     context.close()
     assert found == []
 

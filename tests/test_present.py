@@ -3,16 +3,13 @@ at a projector would: one question at a time, the answer on a key press, a typed
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from browser import chromium, serve
-from conftest import ROOT
+from browser import axe_violations, chromium, require_axe, serve
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 QUIZ = "quiz/comparison/"
 DIALOG = "dialog.fk-present[open]"
 
@@ -127,13 +124,9 @@ def test_typed_show_of_hands_reaches_the_summary_and_survives_a_reload(browser_b
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_class_mode_passes_axe(browser_base, scheme: str) -> None:
-    if not AXE.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail("axe-core is not installed: `make test` runs `npm ci`")
-        pytest.skip("node_modules/axe-core missing: run `make test` (it runs `npm ci`)")
+    require_axe()
     browser, base = browser_base
     page = present(browser, base, scheme)
-    page.add_script_tag(path=str(AXE))
     found = []
     matching = page.evaluate("[...document.querySelectorAll('.fk-q')].findIndex(q => q.dataset.type === 'matching')")
     for step in ("question", "answer", "matching", "summary"):
@@ -147,7 +140,6 @@ def test_class_mode_passes_axe(browser_base, scheme: str) -> None:
             page.keyboard.press("ArrowDown")
             page.keyboard.type("4")
             page.keyboard.press("End")
-        result = page.evaluate("() => axe.run(document.querySelector('dialog.fk-present'))")
-        found += [f"{step}: {v['id']} at {n['target']}" for v in result["violations"] for n in v["nodes"]]
+        found += [f"{step}: {v}" for v in axe_violations(page, "document.querySelector('dialog.fk-present')")]
     assert found == []
     page.close()

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from browser import chromium, serve
-from test_accessibility import AXE, every_page
+from browser import axe_violations, chromium, serve
+from test_accessibility import every_page
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 LAPTOP = {"viewport": {"width": 1366, "height": 768}}
@@ -31,10 +31,8 @@ def test_every_target_is_at_least_24px_on_a_phone(site: Path, browser_base) -> N
     found = []
     for path in every_page(site):
         page.goto(base + path)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['target-size']}})")
-        found += [f"{path or 'home'}: {n['target']} {n['failureSummary']}" for v in result["violations"]
-                  for n in v["nodes"]]
+        found += [f"{path or 'home'}: {v}" for v in
+                  axe_violations(page, options="{runOnly: {type: 'rule', values: ['target-size']}}")]
     context.close()
     assert found == []
 
