@@ -83,6 +83,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return generate.with_tooltips(markdown, build.tooltips, page.file.src_uri)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return generate.focusable_terms(html)
+
+
 def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:
     """The Downloads page, once the export process is done; its files join the site here."""
     try:

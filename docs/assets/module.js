@@ -1,6 +1,6 @@
 /* Site-wide script. It loads the quiz widget (quiz.js), the review pages' script (review.js) and class mode
    (present.js) only on the pages that use them: now, and again after each of Material's instant navigations,
-   so other pages never fetch them. Loading is idempotent. */
+   so other pages never fetch them. Loading is idempotent. It also shows glossary terms' definitions. */
 (function () {
   var self = document.currentScript && document.currentScript.src;
   // Run a script of ours beside this one: its start function if it is already loaded, else fetch it once.
@@ -29,20 +29,59 @@
     if (link) link.hidden = false;
     if (link && /[?&]present(=|&|$)/.test(location.search)) use("present", "fkPresent");
   }
-  // Glossary terms are <abbr title>: Material's content.tooltips shows the definition on hover and on focus, so
-  // each term is made focusable (keyboard) and a tap focuses it (touch), where a title alone does nothing.
-  function terms() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-content abbr[title]"), function (a) {
-      a.tabIndex = 0;
-    });
+  // Glossary terms are <abbr title>, made focusable by the build. One shared tooltip shows a term's definition
+  // on hover, on focus by keyboard and on a tap (a tap focuses it); it stays while the pointer is on it and
+  // Escape closes it (WCAG 1.4.13). Material's content.tooltips did this with one component per term, set up
+  // at start-up: half a second of a phone's main thread on the glossary. Here nothing runs until a term is used.
+  var tip = null, shown = null;
+  function term(node) {
+    return node && node.closest ? node.closest(".md-content abbr[title], .md-content abbr[data-fk-def]") : null;
   }
-  // Escape dismisses a term's tooltip without moving the pointer (WCAG 1.4.13).
+  function show(a) {
+    if (shown === a) return;
+    hide();
+    // The definition leaves the title (else the browser shows its own tooltip too) and stays on the term.
+    if (a.title) { a.setAttribute("data-fk-def", a.title); a.removeAttribute("title"); }
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "fk-tip";
+      tip.className = "fk-tip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = a.getAttribute("data-fk-def");
+    tip.hidden = false;
+    var r = a.getBoundingClientRect(), page = document.documentElement;
+    var left = Math.min(r.left, page.clientWidth - tip.offsetWidth - 8);
+    tip.style.left = Math.max(8, left) + window.scrollX + "px";
+    tip.style.top = r.bottom + window.scrollY + 6 + "px";
+    a.setAttribute("aria-describedby", tip.id);
+    shown = a;
+  }
+  function hide() {
+    if (!shown) return;
+    shown.removeAttribute("aria-describedby");
+    tip.hidden = true;
+    shown = null;
+  }
+  document.addEventListener("mouseover", function (e) {
+    var a = term(e.target);
+    if (a) show(a);
+    else if (shown && !tip.contains(e.target) && document.activeElement !== shown) hide();
+  });
+  document.addEventListener("focusin", function (e) {
+    var a = term(e.target);
+    if (a) show(a); else hide();
+  });
+  document.addEventListener("focusout", function (e) {
+    if (shown && term(e.target) === shown && !(e.relatedTarget && tip.contains(e.relatedTarget))) hide();
+  });
   document.addEventListener("keydown", function (e) {
-    var a = document.activeElement;
-    if (e.key === "Escape" && a && a.tagName === "ABBR") a.blur();
+    if (e.key !== "Escape" || !shown) return;
+    if (document.activeElement === shown) shown.blur();
+    hide();
   });
   function boot() {
-    terms();
     // Material's search dialog has no accessible name of its own.
     var search = document.querySelector(".md-search[role='dialog']");
     if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search the module");

@@ -176,6 +176,12 @@ def with_tooltips(markdown: str, definitions: dict[str, str], src_uri: str = "")
     return f"{markdown}\n\n" + "\n".join(used) + "\n" if used else markdown
 
 
+def focusable_terms(html: str) -> str:
+    """Glossary terms as the Markdown abbr extension writes them, made reachable by Tab and by a tap, so that
+    module.js can show their definitions to the keyboard and on a phone, with no work at page load."""
+    return html.replace('<abbr title="', '<abbr tabindex="0" title="')
+
+
 def load(quizzes_dir: Path, papers_dir: Path) -> KnowledgeBase:
     with gc_paused():
         return load_knowledge_base(quizzes_dir, papers_dir)
