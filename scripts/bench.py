@@ -83,6 +83,7 @@ def bare_project(tmp: Path) -> Path:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     for key in ("hooks", "extra_css", "extra_javascript", "strict"):
         config.pop(key, None)
+    config["theme"].pop("custom_dir", None)  # the module's own light/dark toggle (scripts/theme)
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return project / "mkdocs.yml"
 

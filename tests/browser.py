@@ -42,6 +42,9 @@ def axe_violations(page, scope: str = "document", options: str = "{}") -> list[s
     require_axe()
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
+    # Blocks off screen skip rendering (content-visibility: auto) until a reader scrolls near them; axe reads
+    # colours from rendered boxes, so every block is drawn first, as each is when a reader reaches it.
+    page.add_style_tag(content="* { content-visibility: visible !important; }")
     result = page.evaluate(f"() => axe.run({scope}, {options})")
     return [f"{v['id']} at {n['target']}: {n['failureSummary']}" for v in result["violations"] for n in v["nodes"]]
 

@@ -77,7 +77,7 @@ def test_focus_is_never_hidden_under_the_sticky_header(browser_base, device: str
 
 
 def _tooltip(page) -> str:  # type: ignore[no-untyped-def]
-    return page.evaluate("(document.querySelector('.md-tooltip2--active') || {}).innerText || ''")
+    return page.evaluate("(document.querySelector('.fk-tip:not([hidden])') || {}).innerText || ''")
 
 
 def test_a_glossary_term_shows_its_definition_to_the_keyboard_and_to_a_tap(browser_base) -> None:
@@ -85,7 +85,7 @@ def test_a_glossary_term_shows_its_definition_to_the_keyboard_and_to_a_tap(brows
     context = browser.new_context(**LAPTOP)
     page = context.new_page()
     page.goto(base + "papers/no-tempest/")
-    # Material moves a shown term's title into its tooltip, so keep a copy of each definition to compare with
+    # a shown term's title moves into its tooltip (no second, native one), so keep a copy of each definition
     page.evaluate("document.querySelectorAll('.md-content abbr[title]').forEach(a => a.dataset.def = a.title)")
     definition = page.locator(".md-content abbr").first.get_attribute("title")
     assert definition
@@ -101,6 +101,14 @@ def test_a_glossary_term_shows_its_definition_to_the_keyboard_and_to_a_tap(brows
     page.keyboard.press("Escape")
     page.wait_for_timeout(400)
     assert _tooltip(page) == ""
+    # by mouse: shown on hover, kept while the pointer moves onto it (1.4.13 hoverable), gone when it leaves
+    page.mouse.move(0, 300)
+    page.locator(".md-content abbr").first.hover()
+    assert " ".join(_tooltip(page).split()) == " ".join(definition.split())
+    page.locator(".fk-tip").hover()
+    assert _tooltip(page) != ""
+    page.mouse.move(5, 700)
+    assert _tooltip(page) == ""
     context.close()
 
     phone = browser.new_context(**PHONE)
@@ -111,6 +119,8 @@ def test_a_glossary_term_shows_its_definition_to_the_keyboard_and_to_a_tap(brows
     term.tap()
     page.wait_for_timeout(400)
     assert " ".join(_tooltip(page).split()) == " ".join(definition.split())
+    box = page.locator(".fk-tip").bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["viewport"]["width"]  # all on screen
     phone.close()
 
 
@@ -124,7 +134,8 @@ def test_a_search_hit_on_a_phone_lands_on_its_section(browser_base) -> None:
     # Typed key by key as a person types: Material reads the query on keyup (and when its search worker is
     # ready), so fill(), which fires no keyup, leaves the query unread whenever the worker was ready first.
     page.locator("input.md-search__input").press_sequentially("fentanyl potency")
-    hit.scroll_into_view_if_needed()
+    hit.wait_for()
+    page.wait_for_timeout(300)  # the results are drawn again as each key comes in: let the last one settle
     hit.click()
     page.wait_for_url("**/evidence/**#potency")
     page.wait_for_function("() => window.scrollY > 0", timeout=5_000)

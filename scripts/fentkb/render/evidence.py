@@ -53,7 +53,7 @@ def filter_controls(kb: KnowledgeBase, topics: list[str]) -> list[str]:
     the page is the whole ledger and shows no control that does nothing."""
     papers = "".join(f'<option value="{h(p.id)}">{h(p.short)}</option>' for p in kb.papers)
     kinds = "".join(f'<option value="{h(t)}">{h(TOPIC_TITLES[t])}</option>' for t in topics)
-    return ['<div class="fk-filter" role="group" aria-label="Filter the figures" data-search-exclude hidden>',
+    return ['<div class="fk-filter" role="group" aria-label="Filter the figures" data-search-exclude data-fk-soon hidden>',
             '<span class="fk-field"><label for="fk-filter-paper">Paper</label>',
             f'<select id="fk-filter-paper" name="paper"><option value="">All papers</option>{papers}</select></span>',
             '<span class="fk-field"><label for="fk-filter-topic">Topic</label>',

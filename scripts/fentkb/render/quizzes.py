@@ -79,7 +79,7 @@ def answer(item: Item, page: str, dir_urls: bool) -> list[str]:
 
 # The widget's controls for one question, hidden until it runs. Two check buttons ask how sure the student is
 # in the same press (recorded with the answer); 'Try again' and 'Next question' replace them once checked.
-ACTIONS = ('<div class="fk-actions" hidden>'
+ACTIONS = ('<div class="fk-actions" data-fk-soon hidden>'
            '<button type="button" class="md-button fk-check">Check: I&#x27;m sure</button> '
            '<button type="button" class="md-button fk-guess">Check: not sure</button> '
            '<button type="button" class="md-button fk-nextq" hidden>Next question</button> '
@@ -101,7 +101,7 @@ def item_html(item: Item, n: int, page: str, dir_urls: bool) -> str:
 def bar(total: int) -> str:
     """The bar that stays on screen above a quiz: the score with a thin meter, the review of mistakes, and
     'Clear my answers' with the question it asks first. Shown by the widget; the empty state follows it."""
-    return (f'<div class="fk-bar" hidden><p class="fk-score">Answered 0 of {total}.</p>'
+    return (f'<div class="fk-bar" data-fk-soon hidden><p class="fk-score">Answered 0 of {total}.</p>'
             '<span class="fk-meter" aria-hidden="true"><span class="fk-m-ok"></span><span class="fk-m-bad"></span>'
             '</span><button type="button" class="md-button fk-mistakes" aria-pressed="false">Review my mistakes'
             '</button><button type="button" class="md-button fk-reset">Clear my answers</button>'
@@ -140,7 +140,7 @@ def is_later_part(src_uri: str) -> bool:
 
 # Class mode (docs/assets/present.js): the same page opened with ?present. module.js shows this link, so a
 # browser without JavaScript never offers it.
-PRESENT_LINK = ('<p class="fk-present-link" hidden><a href="?present">Present this quiz to a class</a>: one question '
+PRESENT_LINK = ('<p class="fk-present-link" data-fk-soon hidden><a href="?present">Present this quiz to a class</a>: one question '
                 "at a time in large type for a projector, the answer shown on a key press, and a show of hands "
                 "to tally.</p>")
 
@@ -192,7 +192,7 @@ def pick_form(bank: list[Item], papers: dict[str, str]) -> str:
                        for v, t in choices)
         return f'<label>{label} <select name="{name}">{opts}</select></label> '
     used = {i.paper for i in bank}
-    return ('<form class="fk-pick" hidden>'
+    return ('<form class="fk-pick" data-fk-soon hidden>'
             + select("paper", "Paper", [("", "Any paper"), *((p, s) for p, s in papers.items() if p in used)])
             + select("skill", "Skill", [("", "Any skill"), *((t, TOPICS.get(t, t)) for t in topics_in(bank)
                                                              if any(i.topic == t for i in bank))])
