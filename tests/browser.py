@@ -133,3 +133,10 @@ def answer_by_keyboard(pg, n: int, right: bool) -> None:
     pg.keyboard.press("Tab")
     assert pg.evaluate("document.activeElement.classList.contains('fk-check')")
     pg.keyboard.press("Enter")
+
+
+def quiz_ready(pg) -> None:
+    """Wait until a quiz widget is set up and its questions are shown: the practice page loads the questions in
+    play after drawing them and marks its list aria-busy meanwhile (also after a new draw or a review toggle)."""
+    pg.wait_for_selector(".fk-bar:not([hidden])")
+    pg.wait_for_function("!document.querySelector('.fk-list[aria-busy]')")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from browser import chromium, serve
+from browser import chromium, quiz_ready, serve
 
 QUIZ = "quiz/military-options/"
 PRACTICE = "quiz/practice/"
@@ -37,7 +37,7 @@ def open_page(served: tuple[Any, str], path: str, device: dict[str, Any] | None 
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.base = base
     pg.goto(base + path)
-    pg.wait_for_selector(".fk-bar:not([hidden])")
+    quiz_ready(pg)
     return pg
 
 
@@ -282,6 +282,7 @@ def test_damaged_version_2_entries_are_dropped_one_by_one(served) -> None:
 
 
 def practice_ids(pg: Any) -> list[str]:
+    quiz_ready(pg)
     return pg.eval_on_selector_all(".fk-list .fk-q", "qs => qs.map(q => q.dataset.qid)")
 
 
@@ -290,7 +291,7 @@ def test_practice_set_and_its_answers_survive_a_reload(practice) -> None:
     assert len(drawn) == 10
     answer(practice.locator(".fk-q").nth(1), right=False)
     practice.reload()
-    practice.wait_for_selector(".fk-q")
+    quiz_ready(practice)
     assert practice_ids(practice) == drawn
     assert score(practice) == "Answered 1 of 10, 0 correct."
     assert practice.locator(".fk-q").nth(1).locator(".fk-result").text_content().startswith("Not quite")
@@ -301,23 +302,44 @@ def test_practice_set_and_its_answers_survive_a_reload(practice) -> None:
     assert practice.errors == []
 
 
+def test_practice_loads_only_the_questions_in_play(served) -> None:
+    """The whole bank is about a megabyte of HTML; a phone would parse it all on every visit. One small script
+    per question in the set is loaded, and a question that fails to load is reported, not silently dropped."""
+    browser, base = served
+    context = browser.new_context(**LAPTOP)
+    pg = context.new_page()
+    asked: list[str] = []
+    pg.on("request", lambda r: asked.append(r.url))
+    pg.goto(base + PRACTICE)
+    shown = practice_ids(pg)
+    loaded = sorted(u.rsplit("/", 1)[1].removesuffix(".js") for u in asked if "/quiz/bank/" in u)
+    assert len(shown) == 10 and loaded == sorted(shown)
+    pg.route("**/quiz/bank/" + shown[0] + ".js", lambda route: route.abort())
+    pg.evaluate("(id) => { delete window.fkBank[id]; }", shown[0])
+    pg.click(".fk-mistakes")
+    pg.click(".fk-mistakes")  # back to the set, which now has to load its first question again
+    assert practice_ids(pg) == shown[1:]
+    assert score(pg) == "One question of this set could not be loaded; reload the page."
+    context.close()
+
+
 def test_practice_draws_by_paper_skill_and_size(practice) -> None:
     practice.select_option(".fk-pick select[name=paper]", "no-tempest")
     practice.select_option(".fk-pick select[name=skill]", "arguments")
     practice.select_option(".fk-pick select[name=n]", "5")
     practice.click(".fk-draw")
     drawn = practice_ids(practice)
-    bank = {e[0]: e for e in practice.evaluate("window.fkPracticeBank")}
+    bank = {e[0]: e for e in practice.evaluate("window.fkPracticeIndex")}
     assert len(drawn) == 5
-    assert all(bank[i][3] == "no-tempest" and bank[i][2] == "arguments" for i in drawn)
+    assert all(bank[i][2] == "no-tempest" and bank[i][1] == "arguments" for i in drawn)
     practice.select_option(".fk-pick select[name=paper]", "")
     practice.select_option(".fk-pick select[name=skill]", "comparison")
     practice.select_option(".fk-pick select[name=n]", "20")
     practice.click(".fk-draw")
     drawn = practice_ids(practice)
-    assert len(drawn) == 20 and {bank[i][2] for i in drawn} == {"comparison"}
+    assert len(drawn) == 20 and {bank[i][1] for i in drawn} == {"comparison"}
     practice.reload()
-    practice.wait_for_selector(".fk-q")
+    quiz_ready(practice)
     assert practice_ids(practice) == drawn  # the choice and the set both stay
     assert practice.locator(".fk-pick select[name=skill]").input_value() == "comparison"
     assert practice.errors == []
@@ -327,6 +349,7 @@ def test_practice_review_numbers_mistakes_from_one(practice) -> None:
     for n in (0, 3):
         answer(practice.locator(".fk-q").nth(n), right=False)
     practice.click(".fk-mistakes")
+    quiz_ready(practice)
     assert practice.eval_on_selector_all(".fk-q .fk-num", "ns => ns.map(n => n.textContent)") == ["1", "2"]
     assert practice.locator(".fk-q .fk-answer:visible").count() == 0
 
@@ -334,13 +357,14 @@ def test_practice_review_numbers_mistakes_from_one(practice) -> None:
 def test_mount_renders_bank_questions_anywhere_with_working_links(served) -> None:
     """The review page's use of the API: questions from the bank, on a page at another depth than practice."""
     pg = open_page(served, QUIZ)
-    pg.add_script_tag(url=pg.base + "quiz/practice-bank.js")
-    pg.evaluate("""() => { const box = document.createElement('div'); box.id = 'mounted';
+    pg.add_script_tag(url=pg.base + "quiz/practice-index.js")
+    pg.evaluate("""(base) => { const box = document.createElement('div'); box.id = 'mounted';
         document.querySelector('article').prepend(box);
         window.checked = [];
-        window.fkQuiz.mount(box, window.fkPracticeBank.slice(0, 2),
-                            {onCheck: (id, c) => window.checked.push([id, c.ok])}); }""")
+        window.fkQuiz.mount(box, window.fkPracticeIndex.slice(0, 2).map(e => e[0]), base + 'quiz/',
+                            {onCheck: (id, c) => window.checked.push([id, c.ok])}); }""", pg.base)
     box = pg.locator("#mounted .fk-q")
+    box.nth(1).wait_for()
     assert box.count() == 2 and box.nth(1).locator(".fk-num").text_content() == "2"
     answer(box.nth(0), right=True)
     qid = box.nth(0).get_attribute("data-qid")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser import answer_by_keyboard, chromium, free_port, serve
+from browser import answer_by_keyboard, chromium, free_port, quiz_ready, serve
 from conftest import PAPERS_DIR, ROOT
 
 QUIZ = "quiz/military-options/"
@@ -44,7 +44,7 @@ def page(served):
 
 def ready(pg, path: str = QUIZ) -> None:
     pg.goto(pg.base + path)
-    pg.wait_for_selector(".fk-bar:not([hidden])")
+    quiz_ready(pg)
 
 
 def score(pg) -> str:
@@ -114,6 +114,7 @@ def test_practice_draws_a_new_set_each_attempt(page) -> None:
     first = page.eval_on_selector_all(".fk-q:not([hidden])", "qs => qs.map(q => q.dataset.qid)")
     assert len(first) == 10
     page.click(".fk-draw")
+    quiz_ready(page)
     second = page.eval_on_selector_all(".fk-q:not([hidden])", "qs => qs.map(q => q.dataset.qid)")
     assert len(second) == 10 and second != first
     assert page.locator(".fk-q:not([hidden]) .fk-num").first.text_content() == "1"

@@ -1,7 +1,7 @@
 /* Quiz widget: checks answers, records each check in localStorage, scores first tries, reviews mistakes and
    draws practice sets. On quiz pages the questions, answers and explanations are already in the HTML; this
    script only adds interaction, so without it every answer is still readable. The practice page loads the
-   bank as a script from this site and renders only the set in play. No framework.
+   bank's index, then one small script per question in play (quiz/bank/<id>.js). No framework.
    Storage ("fk-quiz-v2", shared with review.js): {v: 2, q: {id: {first, last, log}}, practice}, where
    first/last are {ok, a, sure, t} and log holds [time, right 1|0, sure 1|0|null] for every check. */
 (function () {
@@ -204,24 +204,49 @@
     var n = 0;
     qs.forEach(function (q) { if (!q.hidden) one(".fk-num", q).textContent = String(++n); });
   }
-  // Bank entries ([id, html, skill, paper]) become questions in `box`, numbered from 1. Their links were
-  // written relative to the bank's folder, so they are resolved against the bank script's address.
-  function render(box, entries, view) {
-    var bank = one("script[src*='practice-bank']");
+  // The questions with these ids, from the bank's scripts under `base` (the quiz/ folder's address), loaded
+  // in parallel; then(entries) gets [id, html] for each one that loaded, in the order asked. A page loads only
+  // the questions it shows: the whole bank is about a megabyte of HTML, long to parse on a phone.
+  var loaded = window.fkBank = window.fkBank || {};
+  function fetchItems(base, ids, then) {
+    var left = 1;
+    function done() {
+      if (--left) return;
+      then(ids.filter(function (id) { return typeof loaded[id] === "string"; })
+        .map(function (id) { return [id, loaded[id]]; }));
+    }
+    ids.forEach(function (id) {
+      if (loaded[id] || !ID.test(id)) return;
+      left++;
+      var s = document.createElement("script");
+      s.src = new URL("bank/" + encodeURIComponent(id) + ".js", base).href;
+      s.onload = s.onerror = done;
+      document.head.appendChild(s);
+    });
+    done();
+  }
+  // Bank entries ([id, html]) become questions in `box`, numbered from 1. Their links were written relative to
+  // the quiz/ folder, so they are resolved against its address.
+  function render(box, entries, view, base) {
     box.innerHTML = entries.map(function (e) { return e[1]; }).join("");
-    if (bank) all("a[href]", box).forEach(function (a) { a.href = new URL(a.getAttribute("href"), bank.src).href; });
+    all("a[href]", box).forEach(function (a) { a.href = new URL(a.getAttribute("href"), base).href; });
     view.qs = all(".fk-q", box);
     number(view.qs);
     var state = load();
     view.qs.forEach(function (q) { wire(q, view); place(q, state, view); });
   }
-  // For other pages (the review page): bank entries rendered and wired as on the practice page. Answers
-  // checked after options.since (default: now) are shown; options.onCheck(id, check) follows every check.
-  function mount(container, entries, options) {
+  // For other pages (the review page): the bank's questions with these ids, loaded from base (the quiz/
+  // folder's address), rendered and wired as on the practice page. Answers checked after options.since
+  // (default: now) are shown; options.onCheck(id, check) follows every check; options.done(n) gets the number
+  // of questions shown, once they are.
+  function mount(container, ids, base, options) {
     var o = options || {};
     region();
     var view = { qs: [], since: o.since || Date.now(), after: o.onCheck || function () {} };
-    render(container, entries.filter(Boolean), view);
+    fetchItems(base, ids, function (entries) {
+      render(container, entries, view, base);
+      if (o.done) o.done(entries.length);
+    });
   }
 
   // ---- A page's bar: the score of the questions in view, the review of mistakes, clearing answers. ----
@@ -246,16 +271,18 @@
       empty.hidden = !view.review || qs.length > 0;
     }
     // Reviewing: only last-wrong questions, blank again (a real retry), numbered from 1, empty headings hidden.
-    view.toggle = function (on) {
+    // The questions may have to load first (practice page): then() runs once they are shown and scored.
+    view.toggle = function (on, then) {
       review.setAttribute("aria-pressed", String(on));
       view.review = on;
       view.since = on ? Date.now() : list.since();
-      list.show(on ? list.wrong(load()) : null);
-      rescore();
+      list.show(on ? list.wrong(load()) : null, function () {
+        rescore();
+        if (then) then();
+      });
     };
     review.addEventListener("click", function () {
-      view.toggle(review.getAttribute("aria-pressed") !== "true");
-      say(score.textContent);
+      view.toggle(review.getAttribute("aria-pressed") !== "true", function () { say(score.textContent); });
     });
     function asking(on) {
       ask.hidden = !on;
@@ -295,7 +322,7 @@
       wrong: function (state) {
         return qs.map(qid).filter(function (id) { return state.q[id] && !state.q[id].last.ok; });
       },
-      show: function (ids) {
+      show: function (ids, then) {
         var state = load();
         qs.forEach(function (q) { q.hidden = !!ids && ids.indexOf(qid(q)) < 0; });
         number(qs);
@@ -305,6 +332,7 @@
           if (head && /^H[2-6]$/.test(head.tagName)) head.hidden = none;
         });
         qs.forEach(function (q) { place(q, state, view); });
+        then();
       }
     });
     view.qs = qs;
@@ -321,14 +349,15 @@
     }
     return a;
   }
-  function practicePage(quiz) {
-    var bank = window.fkPracticeBank || [], form = one(".fk-pick", quiz), byId = {}, view;
+  // The bank's index holds [id, skill, paper] for every question, in the bank's order.
+  function practicePage(quiz, base) {
+    var bank = window.fkPracticeIndex || [], form = one(".fk-pick", quiz), byId = {}, view, showing = 0;
     bank.forEach(function (e) { byId[e[0]] = e; });
     var set = load().practice;
     if (set && !set.ids.every(function (id) { return byId[id]; })) set = null; // the bank changed since
     function draw() {
       var paper = form.elements.paper.value, skill = form.elements.skill.value, n = Number(form.elements.n.value);
-      var pool = bank.filter(function (e) { return (!paper || e[3] === paper) && (!skill || e[2] === skill); });
+      var pool = bank.filter(function (e) { return (!paper || e[2] === paper) && (!skill || e[1] === skill); });
       if (!pool.length) return false;
       var picked = shuffled(pool.slice()).slice(0, n);
       picked.sort(function (a, b) { return bank.indexOf(a) - bank.indexOf(b); }); // the bank's order groups skills
@@ -350,8 +379,16 @@
         return bank.map(function (e) { return e[0]; })
           .filter(function (id) { return state.q[id] && !state.q[id].last.ok; });
       },
-      show: function (ids) {
-        render(one(".fk-list", quiz), (ids || set.ids).map(function (id) { return byId[id]; }), view);
+      show: function (ids, then) {
+        var asked = ids || set.ids, shown = ++showing, box = one(".fk-list", quiz);
+        box.setAttribute("aria-busy", "true");
+        fetchItems(base, asked, function (entries) {
+          if (shown !== showing) return; // a later draw or toggle has the list now
+          render(box, entries, view, base);
+          box.removeAttribute("aria-busy");
+          then();
+          if (entries.length < asked.length) unloaded(quiz, asked.length - entries.length);
+        });
       }
     });
     form.hidden = false;
@@ -361,27 +398,30 @@
         one(".fk-score", quiz).textContent = "No question matches this paper and skill together; choose another.";
         return say(one(".fk-score", quiz).textContent);
       }
-      view.toggle(false);
-      say("New set drawn. " + one(".fk-score", quiz).textContent);
+      view.toggle(false, function () { say("New set drawn. " + one(".fk-score", quiz).textContent); });
     });
     view.toggle(false);
   }
 
-  function withBank(quiz, then) {
-    if (window.fkPracticeBank) return then();
-    var s = document.createElement("script");
+  function unloaded(quiz, missing) {
+    one(".fk-score", quiz).textContent = (missing ? (missing === 1 ? "One question" : missing + " questions") +
+      " of this set could not be loaded" : "The question bank could not be loaded") + "; reload the page.";
+    one(".fk-bar", quiz).hidden = false;
+  }
+  // The index's address is relative to the page; the questions sit in bank/ beside it.
+  function withIndex(quiz, then) {
+    var s = document.createElement("script"), base;
     s.src = quiz.getAttribute("data-bank");
-    s.onload = then;
-    s.onerror = function () {
-      one(".fk-score", quiz).textContent = "The question bank could not be loaded; reload the page.";
-      one(".fk-bar", quiz).hidden = false;
-    };
+    base = new URL(".", s.src).href;
+    if (window.fkPracticeIndex) return then(base);
+    s.onload = function () { then(base); };
+    s.onerror = function () { unloaded(quiz); };
     document.head.appendChild(s);
   }
   function setup(quiz) {
     if (quiz.getAttribute("data-ready")) return;
     quiz.setAttribute("data-ready", "1");
-    if (quiz.hasAttribute("data-bank")) withBank(quiz, function () { practicePage(quiz); });
+    if (quiz.hasAttribute("data-bank")) withIndex(quiz, function (base) { practicePage(quiz, base); });
     else quizPage(quiz);
   }
   // module.js calls window.fkQuiz() after each instant navigation; review.js uses load, save and mount.

@@ -158,7 +158,6 @@
   }
   var FSRS_JS = ["assets/vendor/ts-fsrs.js", function () { return !!window.FSRS; }];
   var DATA_JS = ["quiz/review-data.js", function () { return !!window.fkReviewData; }];
-  var BANK_JS = ["quiz/practice-bank.js", function () { return !!window.fkPracticeBank; }];
   var QUIZ_JS = ["assets/quiz.js", function () { return !!(window.fkQuiz && window.fkQuiz.mount); }];
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
@@ -196,7 +195,7 @@
     var status = el.querySelector(".fk-review-status"), list = el.querySelector(".fk-list");
     var size = Number(el.getAttribute("data-set-size")) || 20;
     status.textContent = "Loading your review…";
-    scripts([FSRS_JS, DATA_JS, BANK_JS, QUIZ_JS], function () {
+    scripts([FSRS_JS, DATA_JS, QUIZ_JS], function () {
       var rows = schedule(load().q), todo = dueNow(rows);
       if (!rows.length) {
         status.textContent = "You have not checked an answer yet. Answer questions on any quiz page and they " +
@@ -207,18 +206,20 @@
         status.textContent = "Nothing is due today: well done." + nextReview(rows);
         return;
       }
-      var byId = {};
-      window.fkPracticeBank.forEach(function (e) { byId[Array.isArray(e) ? e[0] : e && e.id] = e; });
-      var shown = todo.slice(0, size).map(function (r) { return byId[r.id]; }).filter(Boolean);
+      var shown = 0;
       function tell() {
         var left = dueNow(schedule(load().q)).length;
         status.textContent = left ? plural(left, "question is", "questions are") + " due today" +
-          (left > shown.length ? "; here are the " + shown.length + " most overdue. Reload the page for more." : ".")
+          (left > shown ? "; here are the " + shown + " most overdue. Reload the page for more." : ".")
           : "All done for today: every due question has been reviewed." + nextReview(schedule(load().q));
       }
-      // The widget records each check, then calls onCheck: the count is read again from the log.
-      window.fkQuiz.mount(list, shown, { onCheck: tell });
-      tell();
+      // The widget loads the questions from the bank, then records each check and calls onCheck: the count is
+      // read again from the log.
+      var ids = todo.slice(0, size).map(function (r) { return r.id; });
+      window.fkQuiz.mount(list, ids, new URL(root + "quiz/", location.href).href, {
+        onCheck: tell,
+        done: function (n) { shown = n; tell(); }
+      });
     }, function () {
       status.textContent = "The review could not be loaded; reload the page.";
     });

@@ -134,10 +134,11 @@ JSON_BANK = "downloads/questions.json"
 
 
 def page_files(kb: KnowledgeBase, items: list[Item], dir_urls: bool = True) -> dict[str, str | bytes]:
-    """Every page but the Downloads page, with the practice bank the practice page loads."""
+    """Every page but the Downloads page, with the question scripts the practice and review pages load."""
     files: dict[str, str | bytes] = {uri: with_safe_title(md, searchable(uri))
                                      for uri, md in site_pages(kb, items, dir_urls).items()}
-    files[quizzes.PRACTICE_BANK] = quizzes.practice_bank(items, dir_urls)
+    files[quizzes.PRACTICE_INDEX] = quizzes.practice_index(items)
+    files.update(quizzes.question_scripts(items, dir_urls))
     files[review.REVIEW_DATA] = review.review_data(items, kb.index.shorts)
     files[JSON_BANK] = json_bank.bank_json(items)
     return files

@@ -171,7 +171,8 @@ def topic_page(topic: str, items: list[Item], dir_urls: bool, title: str | None 
     return "\n".join(out)
 
 
-PRACTICE_BANK = "quiz/practice-bank.js"
+PRACTICE_INDEX = "quiz/practice-index.js"
+BANK_DIR = "quiz/bank/"
 
 
 def static_link(from_page: str, path: str, dir_urls: bool) -> str:
@@ -201,7 +202,7 @@ def pick_form(bank: list[Item], papers: dict[str, str]) -> str:
 
 
 def practice_page(bank: list[Item], dir_urls: bool, papers: dict[str, str] | None = None) -> str:
-    """The practice page holds no questions: the widget fetches the bank as a script and renders only the set
+    """The practice page holds no questions: the widget fetches the bank's index and then only the questions
     in play, so the page stays small on a phone. Without JavaScript it points to the forms and the quizzes."""
     page = "quiz/practice.md"
     sizes = ", ".join(map(str, PRACTICE_SIZES[:-1])) + f" or {PRACTICE_SIZES[-1]}"
@@ -219,23 +220,30 @@ def practice_page(bank: list[Item], dir_urls: bool, papers: dict[str, str] | Non
            '<a href="form-a.html">Form A</a> and <a href="form-b.html">Form B</a> have separate keys.</p></noscript>',
            "",
            f'<div class="fk-quiz fk-practice" data-draw="{PRACTICE_DRAW}" '
-           f'data-bank="{h(static_link(page, PRACTICE_BANK, dir_urls))}">', pick_form(bank, papers or {}),
+           f'data-bank="{h(static_link(page, PRACTICE_INDEX, dir_urls))}">', pick_form(bank, papers or {}),
            bar(PRACTICE_DRAW),
            '<div class="fk-list"></div>', "</div>", ""]
     return "\n".join(out)
 
 
-def practice_bank(bank: list[Item], dir_urls: bool) -> str:
-    """The whole bank as the practice page's data: each question's id, its HTML (rendered by the same function
-    as every quiz page), its skill and its paper ("" for none), the last two for the practice draw. A script
-    rather than JSON, because a script also loads from file://. Links in the HTML are written relative to the
-    bank's own folder (quiz/); the widget resolves them against the script's address, so that any page may
-    show these questions."""
+def practice_index(bank: list[Item]) -> str:
+    """The practice draw's index: each question's id, skill and paper ("" for none), in the bank's order. The
+    questions themselves are one script each (question_script), so that a page loads only the ones it shows:
+    the whole bank is about a megabyte of HTML, which a phone would parse on every visit to the practice page.
+    Scripts rather than JSON, because a script also loads from file://."""
+    entries = [[item.id, item.topic, item.paper or ""] for item in bank]
+    return "window.fkPracticeIndex = " + json.dumps(entries, ensure_ascii=True, separators=(",", ":")) + ";\n"
+
+
+def question_scripts(bank: list[Item], dir_urls: bool) -> dict[str, str]:
+    """One script per question, at quiz/bank/<id>.js: its HTML, rendered by the same function as every quiz
+    page. Links in the HTML are written relative to the quiz/ folder; the widget resolves them against it, so
+    that any page may show these questions."""
     folder = "quiz/index.md"
-    entries = [[item.id, item_html(item, n, folder, dir_urls), item.topic, item.paper or ""]
-               for n, item in enumerate(bank, 1)]
     # ensure_ascii keeps U+2028 and U+2029 escaped, which a JavaScript string literal cannot hold raw
-    return "window.fkPracticeBank = " + json.dumps(entries, ensure_ascii=True, separators=(",", ":")) + ";\n"
+    return {f"{BANK_DIR}{item.id}.js": "(window.fkBank = window.fkBank || {})[" + json.dumps(item.id) + "] = "
+            + json.dumps(item_html(item, n, folder, dir_urls), ensure_ascii=True) + ";\n"
+            for n, item in enumerate(bank, 1)}
 
 
 def paper_quiz(bank: list[Item], paper: str) -> list[Item]:
