@@ -68,6 +68,14 @@ def test_glossary_terms_become_tooltips(site: Path) -> None:
     assert all(terms), "every glossary term can be reached with Tab and a tap"
 
 
+def test_no_glossary_term_sits_inside_a_link(site: Path) -> None:
+    """A term inside a link would be a focusable control inside another, and would cut an address shown as a
+    link's text (the sources of the Since the papers page) in two."""
+    inside = [f"{page.relative_to(site)}: {m.group(0)[:120]}" for page in site.rglob("*.html")
+              for m in re.finditer(r"<a\b[^>]*>(?:(?!</a>).)*<abbr\b", page.read_text(encoding="utf-8"), re.S)]
+    assert inside == []
+
+
 def _digest(folder: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(folder.rglob("*")):

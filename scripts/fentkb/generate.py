@@ -177,9 +177,16 @@ def with_tooltips(markdown: str, definitions: dict[str, str], src_uri: str = "")
     return f"{markdown}\n\n" + "\n".join(used) + "\n" if used else markdown
 
 
+LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
+TERM = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+
+
 def focusable_terms(html: str) -> str:
     """Glossary terms as the Markdown abbr extension writes them, made reachable by Tab and by a tap, so that
-    module.js can show their definitions to the keyboard and on a phone, with no work at page load."""
+    module.js can show their definitions to the keyboard and on a phone, with no work at page load. A term
+    inside a link stays plain text: a focusable term inside a link is a control inside a control, and a link
+    whose text is a web address would have its address cut in two."""
+    html = LINK.sub(lambda link: TERM.sub(r"\1", link.group(0)), html)
     return html.replace('<abbr title="', '<abbr tabindex="0" title="')
 
 
