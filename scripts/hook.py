@@ -84,7 +84,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return generate.focusable_terms(html)
+    return generate.ready_tables(generate.focusable_terms(html))
 
 
 def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:

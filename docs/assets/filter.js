@@ -43,5 +43,7 @@
   paper.addEventListener("change", apply);
   topic.addEventListener("change", apply);
   box.hidden = false;
-  apply();
+  // The page is written with every row shown and the count of all: there is nothing to do unless the browser
+  // restored a choice (going back to the page), and touching every row would cost a phone a long task.
+  if (paper.value || topic.value) apply();
 })();
