@@ -54,6 +54,14 @@ def test_offline_copy_works_from_disk(offline: Path) -> None:
         page.keyboard.type("Merida")
         page.wait_for_selector(".md-search-result__item", timeout=10000)
         assert page.locator(".md-search-result__item").count() > 0
+        # practice loads its questions one script each, which must work from disk too, links included
+        page.goto((offline / "quiz" / "practice.html").as_uri())
+        page.wait_for_selector(".fk-list .fk-q")
+        assert page.locator(".fk-list .fk-q").count() == 10
+        href = str(page.locator(".fk-list .fk-src a").first.get_attribute("href"))
+        assert href.startswith("file://") and ".html" in href
+        page.goto(href)
+        assert page.locator("article h1").count() == 1  # the module page the question draws on
         assert errors == []
         assert foreign == []
 
