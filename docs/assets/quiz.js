@@ -205,15 +205,24 @@
     qs.forEach(function (q) { if (!q.hidden) one(".fk-num", q).textContent = String(++n); });
   }
   // The questions with these ids, from the bank's scripts under `base` (the quiz/ folder's address), loaded
-  // in parallel; then(entries) gets [id, html] for each one that loaded, in the order asked. A page loads only
-  // the questions it shows: the whole bank is about a megabyte of HTML, long to parse on a phone.
+  // in parallel. each(entries) gets them ([id, html]) in the order asked, as soon as they and all before them
+  // have arrived, so the first question shows without waiting for the last and no one task renders them all;
+  // then(n) follows, with the number that loaded, once every request has ended. A page loads only the
+  // questions it shows: the whole bank is about a megabyte of HTML, long to parse on a phone.
   var loaded = window.fkBank = window.fkBank || {};
-  function fetchItems(base, ids, then) {
-    var left = 1;
+  function fetchItems(base, ids, each, then) {
+    var left = 1, next = 0, got = 0;
+    function flush(end) {  // at the end, past any question that failed to load
+      var ready = [];
+      for (; next < ids.length && (end || typeof loaded[ids[next]] === "string"); next++) {
+        if (typeof loaded[ids[next]] === "string") ready.push([ids[next], loaded[ids[next]]]);
+      }
+      got += ready.length;
+      if (ready.length) each(ready);
+    }
     function done() {
-      if (--left) return;
-      then(ids.filter(function (id) { return typeof loaded[id] === "string"; })
-        .map(function (id) { return [id, loaded[id]]; }));
+      flush(!--left);
+      if (!left) then(got);
     }
     ids.forEach(function (id) {
       if (loaded[id] || !ID.test(id)) return;
@@ -225,15 +234,17 @@
     });
     done();
   }
-  // Bank entries ([id, html]) become questions in `box`, numbered from 1. Their links were written relative to
-  // the quiz/ folder, so they are resolved against its address.
-  function render(box, entries, view, base) {
-    box.innerHTML = entries.map(function (e) { return e[1]; }).join("");
-    all("a[href]", box).forEach(function (a) { a.href = new URL(a.getAttribute("href"), base).href; });
-    view.qs = all(".fk-q", box);
+  // Bank entries ([id, html]) become questions at the end of `box`, numbered on from those before. Their links
+  // were written relative to the quiz/ folder, so they are resolved against its address.
+  function append(box, entries, view, base) {
+    box.insertAdjacentHTML("beforeend", entries.map(function (e) { return e[1]; }).join(""));
+    var fresh = all(".fk-q", box).slice(view.qs.length), state = load();
+    fresh.forEach(function (q) {
+      all("a[href]", q).forEach(function (a) { a.href = new URL(a.getAttribute("href"), base).href; });
+    });
+    view.qs = view.qs.concat(fresh);
     number(view.qs);
-    var state = load();
-    view.qs.forEach(function (q) { wire(q, view); place(q, state, view); });
+    fresh.forEach(function (q) { wire(q, view); place(q, state, view); });
   }
   // For other pages (the review page): the bank's questions with these ids, loaded from base (the quiz/
   // folder's address), rendered and wired as on the practice page. Answers checked after options.since
@@ -243,10 +254,8 @@
     var o = options || {};
     region();
     var view = { qs: [], since: o.since || Date.now(), after: o.onCheck || function () {} };
-    fetchItems(base, ids, function (entries) {
-      render(container, entries, view, base);
-      if (o.done) o.done(entries.length);
-    });
+    fetchItems(base, ids, function (entries) { append(container, entries, view, base); },
+               function (n) { if (o.done) o.done(n); });
   }
 
   // ---- A page's bar: the score of the questions in view, the review of mistakes, clearing answers. ----
@@ -382,12 +391,16 @@
       show: function (ids, then) {
         var asked = ids || set.ids, shown = ++showing, box = one(".fk-list", quiz);
         box.setAttribute("aria-busy", "true");
+        box.innerHTML = "";
+        view.qs = [];
+        // a later draw or toggle has the list once `showing` has moved on
         fetchItems(base, asked, function (entries) {
-          if (shown !== showing) return; // a later draw or toggle has the list now
-          render(box, entries, view, base);
+          if (shown === showing) append(box, entries, view, base);
+        }, function (n) {
+          if (shown !== showing) return;
           box.removeAttribute("aria-busy");
           then();
-          if (entries.length < asked.length) unloaded(quiz, asked.length - entries.length);
+          if (n < asked.length) unloaded(quiz, asked.length - n);
         });
       }
     });
