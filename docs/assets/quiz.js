@@ -423,10 +423,10 @@
   }
   // The index's address is relative to the page; the questions sit in bank/ beside it.
   function withIndex(quiz, then) {
-    var s = document.createElement("script"), base;
-    s.src = quiz.getAttribute("data-bank");
-    base = new URL(".", s.src).href;
+    var src = new URL(quiz.getAttribute("data-bank"), document.baseURI).href, base = new URL(".", src).href;
     if (window.fkPracticeIndex) return then(base);
+    var s = document.createElement("script");
+    s.src = src;
     s.onload = function () { then(base); };
     s.onerror = function () { unloaded(quiz); };
     document.head.appendChild(s);

@@ -7,6 +7,7 @@ everything a student needs to study is already in this HTML.
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
 
@@ -119,10 +120,11 @@ def in_family_order(items: list[Item]) -> list[list[Item]]:
 
 def parts(items: list[Item]) -> list[list[Item]]:
     """A long quiz split into pages of at most QUIZ_PAGE questions, so that no page grows heavy on a phone.
-    A family stays whole on one page unless it alone is longer than a page."""
+    A family stays whole on one page unless it alone is longer than a page; then it is cut into equal pages,
+    not full ones and a short last one."""
     pages: list[list[Item]] = [[]]
     for group in in_family_order(items):
-        size = -(-len(group) // -(-len(group) // QUIZ_PAGE))  # a long family in equal pages, not a short last one
+        size = math.ceil(len(group) / math.ceil(len(group) / QUIZ_PAGE))
         for chunk in (group[i:i + size] for i in range(0, len(group), size)):
             if pages[-1] and len(pages[-1]) + len(chunk) > QUIZ_PAGE:
                 pages.append([])
@@ -229,7 +231,7 @@ def practice_page(bank: list[Item], dir_urls: bool, papers: dict[str, str] | Non
 
 def practice_index(bank: list[Item]) -> str:
     """The practice draw's index: each question's id, skill and paper ("" for none), in the bank's order. The
-    questions themselves are one script each (question_script), so that a page loads only the ones it shows:
+    questions themselves are one script each (question_scripts), so that a page loads only the ones it shows:
     the whole bank is about a megabyte of HTML, which a phone would parse on every visit to the practice page.
     Scripts rather than JSON, because a script also loads from file://."""
     entries = [[item.id, item.topic, item.paper or ""] for item in bank]
