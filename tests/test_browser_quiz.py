@@ -133,6 +133,27 @@ def test_widget_works_after_instant_navigation(page) -> None:
     assert page.errors == []
 
 
+def test_style_sheets_are_not_reapplied_when_material_starts(page) -> None:
+    """Instant navigation makes relative addresses absolute at start-up; on a style sheet's link that would
+    restyle the whole page a second time, which a phone pays for on every first visit. The head's links are made
+    absolute while the head is parsed (scripts/theme/main.html), so once the body exists none of them changes."""
+    page.add_init_script("""
+        window.__linkChanges = [];
+        new MutationObserver(records => {
+          for (const r of records) if (document.body) window.__linkChanges.push(r.target.getAttribute("href"));
+        }).observe(document, {subtree: true, attributeFilter: ["href"]});
+    """)
+    page.goto(page.base + "papers/no-tempest/")
+    page.wait_for_selector(".md-search__inner")
+    sheets = page.eval_on_selector_all("head link[rel=stylesheet]", "ls => ls.map(l => l.getAttribute('href'))")
+    assert len(sheets) >= 3 and all(href.startswith(page.base) for href in sheets)
+    changed = page.evaluate("window.__linkChanges")
+    assert not [href for href in changed if href in sheets], changed
+    page.click("a.md-tabs__link:has-text('Quizzes')")  # instant navigation still keeps the same sheets
+    page.wait_for_url("**/quiz/")
+    assert page.eval_on_selector_all("head link[rel=stylesheet]", "ls => ls.map(l => l.href)") == sheets
+
+
 def test_quiz_script_loads_only_on_quiz_pages(served) -> None:
     browser, base = served
     pg = browser.new_page()
