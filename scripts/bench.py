@@ -34,7 +34,7 @@ from fentkb import generate  # noqa: E402
 from fentkb.papers import default_papers_dir  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "scripts")}
-RUNS = 5
+RUNS = 9
 SIZES = [1_000, 10_000, 100_000]
 LIGHTHOUSE_RUNS = 3
 # one page of each kind the module builds; a kind a build does not have is left out of the tables
