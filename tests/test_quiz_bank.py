@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 import typing
@@ -74,12 +75,54 @@ def test_tensions_key_every_recorded_explanation(kb, bank) -> None:
 
 def test_matching_has_real_questions_and_surplus_answers(kb, bank) -> None:
     items = [i for i in bank if i.type == "matching"]
-    assert len(items) == len(kb.dimensions)
+    assert len(items) == sum(1 for d in kb.dimensions if d.asked) < len(kb.dimensions)
     for item in items:
         question, _, ask = item.stem.partition(" Match each paper")
         assert question.endswith("?") and ask, item.stem  # a real question, not 'on this question: Method?'
 
         assert len(item.extra) >= 2 and not set(item.extra) & {a for _, a in item.pairs}
+
+
+REPLY_FRAME = re.compile(r"^(the (post|paper|article)|it) (replies|answers) that ")
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9%']+", REPLY_FRAME.sub("", text.lower()))
+
+
+def _opening(texts: list[str]) -> int:
+    """How many words every one of texts begins with: an opening all options share cues nothing."""
+    words = [_words(t) for t in texts]
+    return next((i for i, column in enumerate(zip(*words)) if len(set(column)) > 1), min(map(len, words)))
+
+
+def _shared_run(a: str, b: str, n: int = 5, skip: int = 0) -> str | None:
+    """The first run of n words that a (past its first `skip` words) and b share, case and punctuation aside."""
+    aw, bw = _words(a)[skip:], _words(b)
+    runs = {tuple(bw[i:i + n]) for i in range(len(bw) - n + 1)}
+    return next((" ".join(aw[i:i + n]) for i in range(len(aw) - n + 1) if tuple(aw[i:i + n]) in runs), None)
+
+
+def test_reply_keys_and_matching_answers_are_not_the_sentences_the_pages_print(kb, bank) -> None:
+    """The claim page prints each reply and the compare page each matrix cell. A key worded the same way is
+    picked by recognising the sentence, not by understanding it (paraphrase instructional language): the quiz
+    words each its own way."""
+    by_id = {i.id: i for i in bank}
+    copied = []
+    for ca in kb.counterarguments:
+        if (item := by_id.get(f"reply-{ca.id}")) is not None:
+            key = next(o.text for o in item.options if o.correct)
+            if run := _shared_run(key, ca.response.text, skip=_opening([o.text for o in item.options])):
+                copied.append((item.id, run))
+    asked = 0
+    for d in kb.dimensions:
+        if (item := by_id.get(f"match-{d.id}")) is not None:
+            asked += 1
+            for (_, answer), paper in zip(item.pairs, kb.papers, strict=True):
+                if run := _shared_run(answer, d.cells[paper.id].text):
+                    copied.append((item.id, run))
+    assert asked and sum(1 for i in bank if i.template == "reply") >= 40
+    assert copied == []
 
 
 def test_multiple_select_key_counts_vary(bank) -> None:

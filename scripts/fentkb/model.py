@@ -45,8 +45,8 @@ def doc(text: str, default: Any = MISSING) -> Any:
     """A field with its documentation; a default makes it optional."""
     if default is MISSING:
         return field(metadata={"doc": text})
-    if isinstance(default, list):
-        return field(default_factory=list, metadata={"doc": text})
+    if isinstance(default, list | dict):
+        return field(default_factory=type(default), metadata={"doc": text})
     return field(default=default, metadata={"doc": text})
 
 
@@ -66,6 +66,9 @@ class Reply:
     at: list[Locator] = doc("Where the paper says it.")
     why: str = doc("Why this answers the objection: what it meets in the objection, in a sentence a student can "
                    "learn from (not the reply restated).")
+    option: str | None = doc("The reply as a quiz offers it: the same point in other words than `text`, which the "
+                             "claim page prints, so a student picks it by understanding rather than by recognising "
+                             "the page's sentence. Same grammar and length as the wrong replies.", None)
 
 
 @dataclass
@@ -209,7 +212,13 @@ class Dimension:
     cells: dict[PaperId, Point] = doc("One short sentence per paper, keyed by paper id.")
     question: str = doc("The row asked as a real question, e.g. 'What role does each paper give China?'")
     decoys: list[NearMiss] = doc("Two or three positions no paper takes on it, as short as the cells; "
-                                 "the surplus answers of a matching question.")
+                                 "the surplus answers of a matching question.", [])
+    answers: dict[PaperId, str] = doc("The cells as a matching question offers them: each paper's position in "
+                                      "other words than the matrix prints, without the paper's signature phrases, "
+                                      "so a student matches by understanding rather than by recognising a cell.",
+                                      {})
+    asked: bool = doc("false keeps the row off the quizzes: a row a student could match from what kind of text "
+                      "each paper is, or from a quotation, asks recall rather than reasoning.", True)
 
 
 @dataclass
@@ -235,6 +244,8 @@ class Position:
     stance: Stance = doc("for, against, mixed, or not-discussed.")
     text: str = doc("Its position in one sentence.")
     at: list[Locator] = doc("Where; may be empty only when the stance is not-discussed.", [])
+    why: str | None = doc("For `for` or `against`: why the paper's text counts as that stance, in a sentence a "
+                          "student can learn from, with its places; the true/false question's feedback.", None)
 
 
 @dataclass
@@ -347,7 +358,8 @@ class Bearing:
     """How a later development bears on one claim."""
 
     claim: ClaimId = doc("The claim it bears on.")
-    effect: Literal["overtaken", "supported", "challenged"] = doc("overtaken, supported or challenged.")
+    effect: Literal["overtaken", "supported", "challenged", "mixed"] = doc(
+        "overtaken, supported, challenged, or mixed (it fits one part of the claim and runs against another).")
     how: str = doc("How, in one sentence.")
 
 

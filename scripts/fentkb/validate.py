@@ -252,8 +252,20 @@ class Validator:
         for item in self.by_kind.get("counterarguments", []):
             if item.entry.response is not None:
                 count(item, "wrong_replies", 2, 3, "wrong replies beside the response")
+                if not item.entry.response.option:
+                    self.fail(item, ("response",), "missing field 'option': the reply in other words than "
+                              "'text', which the claim page prints; the quiz offers it as the key")
         for item in self.by_kind.get("dimensions", []):
-            count(item, "decoys", 2, 3, "decoys (positions no paper takes)")
+            if item.entry.asked:
+                count(item, "decoys", 2, 3, "decoys (positions no paper takes)")
+                if not item.entry.answers:
+                    self.fail(item, (), "missing field 'answers': each paper's cell in other words than the "
+                              "matrix prints, for the matching question (or set asked: false)")
+        for item in self.by_kind.get("options", []):
+            for n, pos in enumerate(item.entry.positions or []):
+                if pos is not None and pos.stance in ("for", "against") and not pos.why:
+                    self.fail(item, ("positions", n), f"missing field 'why': a clear '{pos.stance}' stance is asked "
+                              "as a true/false question, whose feedback says why the paper's text counts as it")
         for item in self.by_kind.get("tensions", []):
             count(item, "wrong", 2, 3, "wrong explanations")
         for item in self.by_kind.get("findings", []):
@@ -292,11 +304,11 @@ class Validator:
 
     def check_per_paper_tables(self) -> None:
         papers = set(self.ids[PaperId])
-        for kind, attr in (("dimensions", "cells"), ("options", "positions")):
+        for kind, attr in (("dimensions", "cells"), ("dimensions", "answers"), ("options", "positions")):
             for item in self.by_kind.get(kind, []):
                 value = getattr(item.entry, attr)
-                if value is None:
-                    continue
+                if value is None or value == {}:
+                    continue  # answers are optional; given, they cover every paper
                 covered = set(value) if isinstance(value, dict) else {p.paper for p in value}
                 if covered != papers:
                     self.fail(item, (attr,), f"expected one entry for each paper ({', '.join(sorted(papers))}), "

@@ -11,12 +11,14 @@ PAGE = "since.md"
 # The date the vetted context file (../shared/context/since-the-papers.md) was compiled.
 COMPILED = "2026-11-24"
 
-EFFECT_LABEL = {"overtaken": "Overtaken by events", "supported": "Supported", "challenged": "Challenged"}
+EFFECT_LABEL = {"overtaken": "Overtaken by events", "supported": "Supported", "challenged": "Challenged",
+                "mixed": "Mixed"}
 EFFECT_HELP = {
     "overtaken": "events have moved past what the claim describes or assumes; that neither proves nor "
                  "disproves the argument.",
     "supported": "the development fits what the claim says.",
     "challenged": "the development runs against what the claim says or assumes.",
+    "mixed": "the development fits one part of what the claim says and runs against another.",
 }
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]

@@ -13,16 +13,19 @@ from ..wording import because, cap, locs, sentence
 def matching(ix: KbIndex) -> Iterator[Item]:
     """One matrix row as a question, the three cells as answers, and at least two positions no paper takes."""
     for d in ix.kb.dimensions:
-        if len(d.decoys) < 2:
+        if not d.asked or len(d.decoys) < 2:
             continue
         cells = [(p, d.cells[p.id]) for p in ix.kb.papers]
+        # the quiz's own wording where authored: the compare page prints the cells
+        answers = [d.answers.get(p.id, cell.text) for p, cell in cells]
         reasons = " ".join(f"{p.short}: {sentence(cell.text)[:-1]} ({locs(cell.at) or 'the paper is silent'})."
                            for p, cell in cells)
         decoys = " ".join(f"“{dc.text.rstrip('.')}” fits no paper: {sentence(dc.why)}" for dc in d.decoys)
         yield Item(id=f"match-{d.id}", type="matching", stem=f"{d.question.strip()} Match each paper to its position.",
                    explanation=f"{reasons} {decoys}", at=[loc for _, cell in cells for loc in cell.at],
                    page="compare/index.md", topic="comparison", template="matching", sources=[d.id],
-                   pairs=[(p.short, cap(cell.text)) for p, cell in cells], extra=[cap(dc.text) for dc in d.decoys])
+                   pairs=[(p.short, cap(answer)) for (p, _), answer in zip(cells, answers, strict=True)],
+                   extra=[cap(dc.text) for dc in d.decoys])
 
 
 def finding(ix: KbIndex) -> Iterator[Item]:
@@ -48,12 +51,14 @@ def stance(ix: KbIndex) -> Iterator[Item]:
             name = ix.short(pos.paper)
             yes = pos.stance == "for"
             why = f"Its position, in this module's words: {sentence(pos.text)} ({locs(pos.at)})"
+            # the feedback says why the text counts as this stance, where that is authored
+            reason = sentence(pos.why) if pos.why else why
             yield Item(id=f"stance-{o.id}-{pos.paper}", type="truefalse",
                        stem=f"{name} argues for this policy option: {o.label.rstrip('.')}.",
                        explanation=f"{name} argues {pos.stance} it. {why}", at=pos.at,
                        page=f"compare/debate-map.md#{o.id}", topic="comparison", paper=pos.paper, template="stance",
                        sources=[o.id, pos.paper],
                        options=[Option(text="True", correct=yes, feedback=("Right: it argues for it. " if yes else
-                                                                           "No: it argues against it. ") + why),
+                                                                           "No: it argues against it. ") + reason),
                                 Option(text="False", correct=not yes, feedback=("Right: it argues against it. " if not yes
-                                                                                else "No: it argues for it. ") + why)])
+                                                                                else "No: it argues for it. ") + reason)])
