@@ -27,7 +27,7 @@ LIGHTHOUSE = ROOT / "scripts" / "lighthouse"
 COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gzipped(path: Path) -> bytes:
     # Compressed once per file: a server compressing on every request would take CPU from the browser being
     # measured on this two-core machine, and a host serves precompressed or cached files anyway.

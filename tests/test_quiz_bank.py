@@ -93,7 +93,8 @@ def _words(text: str) -> list[str]:
 def _opening(texts: list[str]) -> int:
     """How many words every one of texts begins with: an opening all options share cues nothing."""
     words = [_words(t) for t in texts]
-    return next((i for i, column in enumerate(zip(*words)) if len(set(column)) > 1), min(map(len, words)))
+    return next((i for i, column in enumerate(zip(*words, strict=False)) if len(set(column)) > 1),
+                min(map(len, words)))
 
 
 def _shared_run(a: str, b: str, n: int = 5, skip: int = 0) -> str | None:
