@@ -104,12 +104,17 @@ def _shared_run(a: str, b: str, n: int = 5, skip: int = 0) -> str | None:
     return next((" ".join(aw[i:i + n]) for i in range(len(aw) - n + 1) if tuple(aw[i:i + n]) in runs), None)
 
 
-def test_reply_keys_and_matching_answers_are_not_the_sentences_the_pages_print(kb, bank) -> None:
-    """The claim page prints each reply and the compare page each matrix cell. A key worded the same way is
-    picked by recognising the sentence, not by understanding it (paraphrase instructional language): the quiz
-    words each its own way."""
+def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
+    """The claim page prints each claim and each reply, the compare page each matrix cell. A key worded the
+    same way is picked by recognising the sentence, not by understanding it (paraphrase instructional
+    language): the quiz words each its own way."""
     by_id = {i.id: i for i in bank}
     copied = []
+    for claim in kb.claims:
+        if (item := by_id.get(f"misreading-{claim.id}")) is not None:
+            key = next(o.text for o in item.options if o.correct)
+            if run := _shared_run(key, claim.text, skip=_opening([o.text for o in item.options])):
+                copied.append((item.id, run))
     for ca in kb.counterarguments:
         if (item := by_id.get(f"reply-{ca.id}")) is not None:
             key = next(o.text for o in item.options if o.correct)
@@ -122,7 +127,7 @@ def test_reply_keys_and_matching_answers_are_not_the_sentences_the_pages_print(k
             for (_, answer), paper in zip(item.pairs, kb.papers, strict=True):
                 if run := _shared_run(answer, d.cells[paper.id].text):
                     copied.append((item.id, run))
-    assert asked and sum(1 for i in bank if i.template == "reply") >= 40
+    assert asked and sum(1 for i in bank if i.template in ("reply", "misreading")) >= 80
     assert copied == []
 
 

@@ -15,8 +15,8 @@ def stem(name: str, about: str, objection: str) -> str:
     """The objection with what it is about, or without when that would take the stem past its word limit."""
     ask = f"Which reply can {name} make from its own text?"
     # "An objection", not "a critic": some objections are another paper's, some this module's own analysis
-    full = f"An objection to {poss(name)} argument about {about}: {sentence(objection)} {ask}"
-    return full if len(full.split()) <= MAX_STEM_WORDS else f"An objection to {name}: {sentence(objection)} {ask}"
+    full = f"Consider an objection to {poss(name)} argument about {about}. {sentence(objection)} {ask}"
+    return full if len(full.split()) <= MAX_STEM_WORDS else f"Consider an objection to {name}. {sentence(objection)} {ask}"
 
 
 def reply(ix: KbIndex) -> Iterator[Item]:
