@@ -104,6 +104,13 @@ def _shared_run(a: str, b: str, n: int = 5, skip: int = 0) -> str | None:
     return next((" ".join(aw[i:i + n]) for i in range(len(aw) - n + 1) if tuple(aw[i:i + n]) in runs), None)
 
 
+def _copied_key(item: Item, printed: str) -> str | None:
+    """Words in a row that the item's key shares with the sentence a page prints, past the options' shared
+    opening."""
+    key = next(o.text for o in item.options if o.correct)
+    return _shared_run(key, printed, skip=_opening([o.text for o in item.options]))
+
+
 def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
     """The claim page prints each claim and each reply, the compare page each matrix cell. A key worded the
     same way is picked by recognising the sentence, not by understanding it (paraphrase instructional
@@ -111,15 +118,11 @@ def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
     by_id = {i.id: i for i in bank}
     copied = []
     for claim in kb.claims:
-        if (item := by_id.get(f"misreading-{claim.id}")) is not None:
-            key = next(o.text for o in item.options if o.correct)
-            if run := _shared_run(key, claim.text, skip=_opening([o.text for o in item.options])):
-                copied.append((item.id, run))
+        if (item := by_id.get(f"misreading-{claim.id}")) is not None and (run := _copied_key(item, claim.text)):
+            copied.append((item.id, run))
     for ca in kb.counterarguments:
-        if (item := by_id.get(f"reply-{ca.id}")) is not None:
-            key = next(o.text for o in item.options if o.correct)
-            if run := _shared_run(key, ca.response.text, skip=_opening([o.text for o in item.options])):
-                copied.append((item.id, run))
+        if (item := by_id.get(f"reply-{ca.id}")) is not None and (run := _copied_key(item, ca.response.text)):
+            copied.append((item.id, run))
     asked = 0
     for d in kb.dimensions:
         if (item := by_id.get(f"match-{d.id}")) is not None:

@@ -308,7 +308,7 @@ class Validator:
             for item in self.by_kind.get(kind, []):
                 value = getattr(item.entry, attr)
                 if value is None or value == {}:
-                    continue  # answers are optional; given, they cover every paper
+                    continue  # a row not asked may have no answers; given, they cover every paper
                 covered = set(value) if isinstance(value, dict) else {p.paper for p in value}
                 if covered != papers:
                     self.fail(item, (attr,), f"expected one entry for each paper ({', '.join(sorted(papers))}), "

@@ -16,7 +16,7 @@ def matching(ix: KbIndex) -> Iterator[Item]:
         if not d.asked or len(d.decoys) < 2:
             continue
         cells = [(p, d.cells[p.id]) for p in ix.kb.papers]
-        # the quiz's own wording where authored: the compare page prints the cells
+        # the quiz's own wording (validation requires it for a row asked), since the compare page prints the cells
         answers = [d.answers.get(p.id, cell.text) for p, cell in cells]
         reasons = " ".join(f"{p.short}: {sentence(cell.text)[:-1]} ({locs(cell.at) or 'the paper is silent'})."
                            for p, cell in cells)

@@ -14,7 +14,7 @@ from .common import claim_page
 def stem(name: str, about: str, objection: str) -> str:
     """The objection with what it is about, or without when that would take the stem past its word limit."""
     ask = f"Which reply can {name} make from its own text?"
-    # "An objection", not "a critic": some objections are another paper's, some this module's own analysis
+    # Not "a critic objects": some objections are another paper's, some this module's own analysis
     full = f"Consider an objection to {poss(name)} argument about {about}. {sentence(objection)} {ask}"
     return full if len(full.split()) <= MAX_STEM_WORDS else f"Consider an objection to {name}. {sentence(objection)} {ask}"
 
@@ -28,7 +28,7 @@ def reply(ix: KbIndex) -> Iterator[Item]:
         whose = ("comes from this module's analysis" if ca.by == "module" else
                  f"is {poss(name)} own caveat ({locs(ca.at)})" if ca.by == c.paper else
                  f"draws on {poss(ix.short(ca.by))} position ({locs(ca.at)})")
-        # the quiz's own wording where authored: the claim page prints response.text
+        # the quiz's own wording (validation requires it), since the claim page prints response.text
         options = [Option(text=cap(ca.response.option or ca.response.text), correct=True,
                           feedback=f"Right. {sentence(ca.response.why)} ({locs(ca.response.at)})")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w))
