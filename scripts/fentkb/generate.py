@@ -140,8 +140,7 @@ def page_files(kb: KnowledgeBase, items: list[Item], dir_urls: bool = True) -> d
     files[quizzes.PRACTICE_INDEX] = quizzes.practice_index(items)
     files.update(quizzes.question_scripts(items, dir_urls))
     files[review.REVIEW_DATA] = review.review_data(items, kb.index.shorts)
-    files[JSON_BANK] = json_bank.bank_json(items)
-    return files
+    return files  # the JSON bank (JSON_BANK) is one of the exports: written once, beside the other downloads
 
 
 def downloads_page(reports: list[Report], total: int) -> str:
