@@ -89,6 +89,36 @@ def test_no_run_of_twelve_words_is_copied_from_a_paper(papers_dir: Path) -> None
     assert copied == []
 
 
+QUOTE = re.compile(r'"([^"]+)"')
+TYPOGRAPHY = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"})
+
+
+def flat(text: str) -> str:
+    return " ".join(text.translate(TYPOGRAPHY).lower().split())
+
+
+def kb_strings(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in kb_strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in kb_strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_every_quotation_is_word_for_word(papers_dir: Path) -> None:
+    """Words in double quotes are a quotation: they stand word for word in a paper or, for what happened after
+    the papers, in the context sources beside them. A quotation a student repeats must not be a paraphrase."""
+    sources = [p for p in papers_dir.glob("*.md") if p.name != "README.md"]
+    sources += sorted((papers_dir.parent / "context").rglob("*.md"))
+    corpus = flat(" ".join(p.read_text(encoding="utf-8") for p in sources))
+    misquoted = []
+    for path in sorted((ROOT / "quizzes").rglob("*.yaml")):
+        for text in kb_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            misquoted += [f"{path.relative_to(ROOT)}: \"{q}\"" for q in QUOTE.findall(text)
+                          if flat(q).strip(" .,;:") not in corpus]
+    assert misquoted == []
+
+
 def test_no_paper_url_is_invented(papers_dir: Path) -> None:
     """A paper's url must be one its text states; the others have none."""
     papers = [yaml.safe_load(p.read_text(encoding="utf-8"))["paper"] for p in (ROOT / "quizzes").glob("*/paper.yaml")]

@@ -187,6 +187,9 @@ class Claim:
                                       "take for the paper's, each with why it is wrong.")
     row: DimensionId | None = doc("The matrix row (`dimensions:` id) the claim bears on most; its claim tree links "
                                   "there to compare the papers on it.", None)
+    why: str = doc("Why the signature is the paper's, for the quiz's feedback: what in the paper shows it and what "
+                   "sets it apart from its nearest misreading, in one or two sentences of your own words. "
+                   "Required with misreadings.", "")
 
 
 @dataclass

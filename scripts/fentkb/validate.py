@@ -245,6 +245,9 @@ class Validator:
                 # with a matrix, a claim names its row, so 'which paper argues this?' can tell each wrong paper's
                 # own position; a knowledge base without a matrix has no rows to name
                 self.fail(item, (), "missing field 'row': the matrix row (a dimensions id) the claim bears on most")
+            if item.entry.misreadings and not item.entry.why:
+                self.fail(item, (), "missing field 'why': why the signature is the paper's (what in the paper shows "
+                          "it, and what sets it apart from its nearest misreading), for the quiz's explanation")
             words = len((item.entry.signature or "").split())
             if words > SIGNATURE_WORDS:
                 self.fail(item, ("signature",), f"expected a signature of at most {SIGNATURE_WORDS} words, "

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ...index import KbIndex
 from ..item import Item, Option
-from ..wording import because, cap, clause, locs
+from ..wording import because, cap, locs, sentence
 from .common import claim_page
 
 
@@ -22,6 +22,7 @@ def misreading(ix: KbIndex) -> Iterator[Item]:
                     for m in c.misreadings[:3]]
         yield Item(id=f"misreading-{c.id}", type="single",
                    stem=f"Which statement accurately reports what {name} argues about {c.about}?",
-                   explanation=f"A {c.type} claim of {name} ({locs(c.at)}): {clause(c.signature)}.",
+                   # why it is the paper's, not only what it says: the key itself is printed beside it
+                   explanation=f"A {c.type} claim of {name} ({locs(c.at)}). {sentence(c.why)}",
                    at=c.at, page=claim_page(c), topic="arguments", paper=c.paper, template="misreading",
                    sources=[c.id], options=options, also_right=[c.text])
