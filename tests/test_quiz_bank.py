@@ -70,7 +70,7 @@ def test_types_include_single_multiple_truefalse_and_matching(bank) -> None:
 def test_tensions_key_every_recorded_explanation(kb, bank) -> None:
     for t in kb.tensions:
         item = next(i for i in bank if i.id == f"tension-{t.id}")
-        assert sorted(o.text for o in item.options if o.correct) == sorted(cap(x.text) for x in t.explanations[:3])
+        assert sorted(o.text for o in item.options if o.correct) == sorted(cap(x.option) for x in t.explanations[:3])
 
 
 def test_matching_has_real_questions_and_surplus_answers(kb, bank) -> None:
@@ -112,9 +112,9 @@ def _copied_key(item: Item, printed: str) -> str | None:
 
 
 def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
-    """The claim page prints each claim and each reply, the compare page each matrix cell. A key worded the
-    same way is picked by recognising the sentence, not by understanding it (paraphrase instructional
-    language): the quiz words each its own way."""
+    """The claim page prints each claim and each reply, the compare page each matrix cell, the numbers page each
+    explanation of a tension. A key worded the same way is picked by recognising the sentence, not by
+    understanding it (paraphrase instructional language): the quiz words each its own way."""
     by_id = {i.id: i for i in bank}
     copied = []
     for claim in kb.claims:
@@ -123,6 +123,11 @@ def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
     for ca in kb.counterarguments:
         if (item := by_id.get(f"reply-{ca.id}")) is not None and (run := _copied_key(item, ca.response.text)):
             copied.append((item.id, run))
+    for t in kb.tensions:
+        if (item := by_id.get(f"tension-{t.id}")) is not None:
+            skip = _opening([o.text for o in item.options])
+            copied += [(item.id, run) for o in item.options if o.correct for x in t.explanations
+                       if (run := _shared_run(o.text, x.text, skip=skip))]
     asked = 0
     for d in kb.dimensions:
         if (item := by_id.get(f"match-{d.id}")) is not None:

@@ -167,6 +167,8 @@ class Reason:
     text: str = doc("The explanation, in the same length and grammar as the wrong ones beside it.")
     why: str = doc("Why it holds: what in the figures or the paragraphs shows it, in a sentence a student can learn.")
     at: list[Locator] = doc("The places that show it.")
+    option: str = doc("The explanation in other words than `text`, which the page on disagreeing numbers prints; "
+                      "the quiz offers it as a key. Required when the tension is asked (it has `wrong` entries).", "")
 
 
 @dataclass

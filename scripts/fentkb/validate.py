@@ -271,6 +271,11 @@ class Validator:
                               "as a true/false question, whose feedback says why the paper's text counts as it")
         for item in self.by_kind.get("tensions", []):
             count(item, "wrong", 2, 3, "wrong explanations")
+            if item.entry.wrong:
+                for n, reason in enumerate(item.entry.explanations or []):
+                    if reason is not None and not reason.option:
+                        self.fail(item, ("explanations", n), "missing field 'option': the explanation in other words "
+                                  "than 'text', which the numbers page prints; the quiz offers it as a key")
         for item in self.by_kind.get("findings", []):
             if item.entry.kind == "differ":
                 for attr in ("question", "answer"):
