@@ -23,6 +23,7 @@ from fentkb import generate
 from fentkb.background import ExportError, ExportJob
 from fentkb.papers import default_papers_dir
 from fentkb.problems import KnowledgeBaseError
+from fentkb.terms import Terms
 
 log = logging.getLogger("mkdocs.hooks.fentkb")
 
@@ -32,7 +33,7 @@ class _Build:
     """What one build carries from hook to hook."""
 
     pages: dict[str, str | bytes]
-    tooltips: dict[str, str]
+    terms: Terms
     questions: int
     exports: ExportJob
 
@@ -55,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         pages = generate.page_files(kb, items, dir_urls=config.use_directory_urls)
     except (KnowledgeBaseError, generate.QuizLintError) as err:
         raise PluginError(str(err)) from None
-    _state["build"] = _Build(pages, generate.tooltips(kb), len(items), ExportJob(kb, items))
+    _state["build"] = _Build(pages, generate.terms(kb), len(items), ExportJob(kb, items))
     return config
 
 
@@ -80,11 +81,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown = _downloads(build, config, files)
     if not generate.searchable(page.file.src_uri):
         page.meta.setdefault("search", {})["exclude"] = True  # hand-written pages too (generated ones say so)
-    return generate.with_tooltips(markdown, build.tooltips, page.file.src_uri)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return generate.ready_tables(generate.focusable_terms(html))
+    if generate.has_terms(page.file.src_uri):
+        html = _state["build"].terms.wrap(html)
+    return generate.ready_tables(html)
 
 
 def _downloads(build: _Build, config: MkDocsConfig, files: Files) -> str:

@@ -35,6 +35,7 @@ from .render import (
     sources,
     testyourself,
 )
+from .terms import Terms
 
 
 class QuizLintError(Exception):
@@ -161,32 +162,14 @@ def site_files(kb: KnowledgeBase, dir_urls: bool = True) -> dict[str, str | byte
     return files
 
 
-def tooltips(kb: KnowledgeBase) -> dict[str, str]:
-    """Abbreviation definitions by term; `with_tooltips` appends the ones a page uses."""
-    return glossary.abbreviations(kb)
+def terms(kb: KnowledgeBase) -> Terms:
+    """The glossary's terms, to be marked as tooltips in each finished page (see terms.py)."""
+    return Terms(glossary.definitions(kb))
 
 
-def with_tooltips(markdown: str, definitions: dict[str, str], src_uri: str = "") -> str:
-    """Append the definitions of the glossary terms that occur on this page, and only those: every
-    definition costs the Markdown parser a pass over the page. Quiz pages are raw HTML, where the
-    Markdown tooltips cannot reach, so they get none."""
-    if src_uri.startswith("quiz/"):
-        return markdown
-    used = [line for term, line in definitions.items() if term in markdown]
-    return f"{markdown}\n\n" + "\n".join(used) + "\n" if used else markdown
-
-
-LINK = re.compile(r"<a\b[^>]*>.*?</a>", re.S)
-TERM = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
-
-
-def focusable_terms(html: str) -> str:
-    """Glossary terms as the Markdown abbr extension writes them, made reachable by Tab and by a tap, so that
-    module.js can show their definitions to the keyboard and on a phone, with no work at page load. A term
-    inside a link stays plain text: a focusable term inside a link is a control inside a control, and a link
-    whose text is a web address would have its address cut in two."""
-    html = LINK.sub(lambda link: TERM.sub(r"\1", link.group(0)), html)
-    return html.replace('<abbr title="', '<abbr tabindex="0" title="')
+def has_terms(src_uri: str) -> bool:
+    """Quiz pages keep no tooltips: a term in a question would add a Tab stop between its options."""
+    return not src_uri.startswith("quiz/")
 
 
 TABLE = re.compile(r"<table>(.*?)</table>", re.S)

@@ -44,10 +44,9 @@ def timeline(kb: KnowledgeBase) -> str:
     return "\n".join([*out, ""])
 
 
-def abbreviations(kb: KnowledgeBase) -> dict[str, str]:
-    """Abbreviation definitions (the `abbr` extension) that turn glossary terms into tooltips, by term."""
-    return {t.term: f"*[{t.term}]: {' '.join(t.definition.split())}"
-            for t in sorted(kb.glossary, key=lambda t: -len(t.term))}
+def definitions(kb: KnowledgeBase) -> dict[str, str]:
+    """Each glossary term's definition, as its tooltip shows it."""
+    return {t.term: " ".join(t.definition.split()) for t in kb.glossary}
 
 
 def pages(kb: KnowledgeBase) -> dict[str, str]:
