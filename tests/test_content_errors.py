@@ -73,5 +73,5 @@ def test_sh1_tension_items_key_every_explanation_and_offer_only_authored_wrong_o
     bank = {i.id: i for i in generate.bank(kb)}
     for t in kb.tensions:
         item = bank[f"tension-{t.id}"]
-        assert sorted(o.text for o in item.options if o.correct) == sorted(cap(x.text) for x in t.explanations[:3])
+        assert sorted(o.text for o in item.options if o.correct) == sorted(cap(x.option) for x in t.explanations[:3])
         assert {o.text for o in item.options if not o.correct} <= {cap(w.text) for w in t.wrong}
