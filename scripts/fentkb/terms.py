@@ -29,23 +29,23 @@ class Terms:
         longest_first = sorted(definitions, key=len, reverse=True)  # 'fentanyl precursors' before 'fentanyl'
         self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, longest_first)) + r")\b") if definitions else None
 
-    def _mark(self, text: str) -> str:
-        return self.pattern.sub(lambda m: f'<abbr tabindex="0" title="{self.titles[m.group(0)]}">{m.group(0)}</abbr>',
-                                text)
+    def _mark(self, text: str, pattern: re.Pattern[str]) -> str:
+        return pattern.sub(lambda m: f'<abbr tabindex="0" title="{self.titles[m.group(0)]}">{m.group(0)}</abbr>', text)
 
     def wrap(self, page: str) -> str:
-        if self.pattern is None:
+        pattern = self.pattern
+        if pattern is None:
             return page
         out: list[str] = []
         skipped = 0  # how many SKIP elements the text at hand sits in
         at = 0
         for tag in TAG.finditer(page):
             text = page[at:tag.start()]
-            out += [self._mark(text) if text and not skipped else text, tag.group(0)]
+            out += [self._mark(text, pattern) if text and not skipped else text, tag.group(0)]
             at = tag.end()
             name = (tag.group(2) or "").lower()
             if name in SKIP and not tag.group(0).endswith("/>"):
                 skipped = max(0, skipped - 1) if tag.group(1) else skipped + 1
         tail = page[at:]
-        out.append(self._mark(tail) if tail and not skipped else tail)
+        out.append(self._mark(tail, pattern) if tail and not skipped else tail)
         return "".join(out)
