@@ -10,6 +10,12 @@ from ..item import Item, Option
 from ..wording import because, cap, locs, sentence
 
 
+def _heading(title: str) -> str:
+    """A finding's title leading its explanation: a question stays a question ('Who broke cooperation?')."""
+    title = title.strip()
+    return title if title.endswith("?") else title.rstrip(".") + ":"
+
+
 def matching(ix: KbIndex) -> Iterator[Item]:
     """One matrix row as a question, the three cells as answers, and at least two positions no paper takes."""
     for d in ix.kb.dimensions:
@@ -37,7 +43,7 @@ def finding(ix: KbIndex) -> Iterator[Item]:
         options = [Option(text=cap(f.answer), correct=True, feedback=f"Right: {sentence(f.text.strip())} ({locs(f.at)})")]
         options += [Option(text=cap(w.text), correct=False, feedback=because(w)) for w in f.wrong[:3]]
         yield Item(id=f"finding-{f.id}", type="single", stem=sentence(f.question.strip()),
-                   explanation=f"{f.title.strip().rstrip('.')}: {sentence(f.text.strip())}", at=f.at,
+                   explanation=f"{_heading(f.title)} {sentence(f.text.strip())}", at=f.at,
                    page=f"compare/agree-differ.md#{f.id}",
                    topic="comparison", template="finding", sources=[f.id], options=options, also_right=[f.text])
 

@@ -35,7 +35,8 @@ def reply(ix: KbIndex) -> Iterator[Item]:
                     for w in ca.wrong_replies[:3]]
         yield Item(id=f"reply-{ca.id}", type="single",
                    stem=stem(name, c.about, ca.text),
-                   explanation=f"The objection {whose}. {poss(name)} own text answers it ({locs(ca.response.at)}): "
+                   # 'offers this reply', not 'answers it': a paper's best reply may meet only part of the objection
+                   explanation=f"The objection {whose}. {poss(name)} own text offers this reply ({locs(ca.response.at)}): "
                                f"{sentence(ca.response.text)}",
                    at=list(dict.fromkeys([*ca.response.at, *ca.at])), page=claim_page(c), topic="arguments", paper=c.paper,
                    template="reply", sources=[ca.id, c.id], options=options)
