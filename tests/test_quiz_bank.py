@@ -139,6 +139,28 @@ def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
     assert copied == []
 
 
+def _grams(text: str, skip: int, n: int = 4) -> set[tuple[str, ...]]:
+    words = _words(text)[skip:]
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_key_is_not_where_the_options_converge(bank) -> None:
+    """Distractors built by varying the key one part at a time leave the key as the one option that shares
+    wording with most of the others: a test-wise student picks it unread (a convergence cue). Each part
+    should appear in as many wrong options as in the key (a balanced two-by-two)."""
+    converging = []
+    for item in bank:
+        if item.type != "single":
+            continue
+        skip = _opening([o.text for o in item.options])
+        grams = [_grams(o.text, skip) for o in item.options]
+        shares = [sum(1 for j, other in enumerate(grams) if j != i and mine & other) for i, mine in enumerate(grams)]
+        key = next(i for i, o in enumerate(item.options) if o.correct)
+        if shares[key] >= 2 and all(shares[key] > s for i, s in enumerate(shares) if i != key):
+            converging.append((item.id, shares))
+    assert converging == []
+
+
 def test_multiple_select_key_counts_vary(bank) -> None:
     counts = Counter(len(i.keys) for i in bank if i.type == "multiple")
     assert len(counts) >= 2, counts
