@@ -75,12 +75,14 @@ def serve(folder: Path, port: int = 0) -> Iterator[str]:
 
 
 @contextmanager
-def chromium() -> Iterator[object]:
+def chromium(scrollbars: bool = False) -> Iterator[object]:
+    """Debian's Chromium, headless; with `scrollbars`, drawn as on a laptop (Playwright hides them by default)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS,
+                                    ignore_default_args=["--hide-scrollbars"] if scrollbars else None)
         try:
             yield browser
         finally:
