@@ -97,18 +97,23 @@ def _opening(texts: list[str]) -> int:
                 min(map(len, words)))
 
 
+def _grams(text: str, skip: int = 0, n: int = 4) -> set[tuple[str, ...]]:
+    """The runs of n words in a row of text, past its first `skip` words."""
+    words = _words(text)[skip:]
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
 def _shared_run(a: str, b: str, n: int = 5, skip: int = 0) -> str | None:
     """The first run of n words that a (past its first `skip` words) and b share, case and punctuation aside."""
-    aw, bw = _words(a)[skip:], _words(b)
-    runs = {tuple(bw[i:i + n]) for i in range(len(bw) - n + 1)}
+    aw, runs = _words(a)[skip:], _grams(b, n=n)
     return next((" ".join(aw[i:i + n]) for i in range(len(aw) - n + 1) if tuple(aw[i:i + n]) in runs), None)
 
 
 def _copied_key(item: Item, printed: str) -> str | None:
-    """Words in a row that the item's key shares with the sentence a page prints, past the options' shared
+    """Words in a row that a key of the item shares with the sentence a page prints, past the options' shared
     opening."""
-    key = next(o.text for o in item.options if o.correct)
-    return _shared_run(key, printed, skip=_opening([o.text for o in item.options]))
+    skip = _opening([o.text for o in item.options])
+    return next((run for o in item.options if o.correct if (run := _shared_run(o.text, printed, skip=skip))), None)
 
 
 def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
@@ -125,9 +130,7 @@ def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
             copied.append((item.id, run))
     for t in kb.tensions:
         if (item := by_id.get(f"tension-{t.id}")) is not None:
-            skip = _opening([o.text for o in item.options])
-            copied += [(item.id, run) for o in item.options if o.correct for x in t.explanations
-                       if (run := _shared_run(o.text, x.text, skip=skip))]
+            copied += [(item.id, run) for x in t.explanations if (run := _copied_key(item, x.text))]
     asked = 0
     for d in kb.dimensions:
         if (item := by_id.get(f"match-{d.id}")) is not None:
@@ -137,11 +140,6 @@ def test_keys_are_not_the_sentences_the_pages_print(kb, bank) -> None:
                     copied.append((item.id, run))
     assert asked and sum(1 for i in bank if i.template in ("reply", "misreading")) >= 80
     assert copied == []
-
-
-def _grams(text: str, skip: int, n: int = 4) -> set[tuple[str, ...]]:
-    words = _words(text)[skip:]
-    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
 def test_the_key_is_not_where_the_options_converge(bank) -> None:
